@@ -1,0 +1,146 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type AutocompleteInteraction,
+} from 'discord.js';
+import { rankSections, resolveSection, resolveText, type Library } from '../src/content/library';
+import type { Section, Text } from '../src/content/text';
+import { textChoices, toChoices } from '../src/discord/choices';
+import type { Command, HandlerContext } from '../src/discord/command';
+import { localized } from '../src/discord/localize';
+import { toPayload, toReply } from '../src/discord/to-payload';
+import { UserError } from '../src/errors/user-error';
+import { isLocale } from '../src/i18n/locale';
+import { integerPart } from '../src/render/custom-id';
+import { CONTENTS_BUTTON, renderContents } from '../src/quotes/render-contents';
+import { QUOTE_BUTTON, renderQuotePage } from '../src/quotes/render-quote';
+
+/** `/section`: the contents, a whole section or one paragraph, paged when long. */
+export default {
+  data: {
+    ...localized('command.section'),
+    type: ApplicationCommandType.ChatInput,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    options: [
+      {
+        ...localized('command.section.option.section'),
+        type: ApplicationCommandOptionType.String,
+        autocomplete: true,
+        max_length: 100,
+      },
+      {
+        ...localized('command.section.option.paragraph'),
+        type: ApplicationCommandOptionType.Integer,
+        min_value: 1,
+        max_value: 999,
+      },
+      {
+        ...localized('command.section.option.text'),
+        type: ApplicationCommandOptionType.String,
+        autocomplete: true,
+        max_length: 100,
+      },
+      {
+        ...localized('command.section.option.private'),
+        type: ApplicationCommandOptionType.Boolean,
+      },
+    ],
+  },
+
+  async execute(interaction, { services, locale }) {
+    const { library } = services;
+    const text = resolveText(library, interaction.options.getString('text'));
+    const sectionQuery = interaction.options.getString('section');
+    const paragraph = interaction.options.getInteger('paragraph');
+    const ephemeral = interaction.options.getBoolean('private') ?? false;
+    if (sectionQuery === null) {
+      if (paragraph !== null) throw new UserError('quote.paragraphWithoutSection');
+      await interaction.reply(toReply(renderContents(library, text, 0, locale), { ephemeral }));
+      return;
+    }
+    const section = resolveSection(text, sectionQuery);
+    if (paragraph !== null) checkParagraph(section, paragraph);
+    const view = renderQuotePage({ text, section, paragraph: paragraph ?? undefined }, 0, locale);
+    await interaction.reply(toReply(view, { ephemeral }));
+  },
+
+  async autocomplete(interaction: AutocompleteInteraction, { services }: HandlerContext) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === 'text') {
+      await interaction.respond(textChoices(services.library, focused.value));
+      return;
+    }
+    const text = textOrDefault(interaction, services.library);
+    await interaction.respond(
+      toChoices(
+        rankSections(text, focused.value).map((section) => ({
+          name: `${section.number}. ${section.title}`,
+          value: String(section.number),
+        })),
+      ),
+    );
+  },
+
+  buttons: {
+    // quote:<text>:<section>:<paragraph, 0 for all>:<page>:<locale>
+    async [QUOTE_BUTTON](
+      interaction,
+      [textId, sectionPart, paragraphPart, pagePart, locale],
+      { services },
+    ) {
+      const text = textId === undefined ? undefined : services.library.byId.get(textId);
+      const sectionNumber = integerPart(sectionPart);
+      const section = sectionNumber === undefined ? undefined : text?.sections[sectionNumber - 1];
+      const paragraph = integerPart(paragraphPart);
+      const page = integerPart(pagePart);
+      if (
+        !text ||
+        !section ||
+        paragraph === undefined ||
+        paragraph > section.paragraphs.length ||
+        page === undefined ||
+        locale === undefined ||
+        !isLocale(locale)
+      ) {
+        throw new UserError('error.staleButton');
+      }
+      const view = renderQuotePage(
+        { text, section, paragraph: paragraph || undefined },
+        page,
+        locale,
+      );
+      await interaction.update(toPayload(view));
+    },
+    // contents:<text>:<page>:<locale>
+    async [CONTENTS_BUTTON](interaction, [textId, pagePart, locale], { services }) {
+      const text = textId === undefined ? undefined : services.library.byId.get(textId);
+      const page = integerPart(pagePart);
+      if (!text || page === undefined || locale === undefined || !isLocale(locale)) {
+        throw new UserError('error.staleButton');
+      }
+      await interaction.update(toPayload(renderContents(services.library, text, page, locale)));
+    },
+  },
+} satisfies Command;
+
+function checkParagraph(section: Section, paragraph: number) {
+  if (paragraph < 1 || paragraph > section.paragraphs.length) {
+    throw new UserError('quote.unknownParagraph', {
+      section: section.number,
+      paragraph,
+      count: section.paragraphs.length,
+    });
+  }
+}
+
+/** The text chosen in the same command, for section suggestions; the default one if none fits. */
+function textOrDefault(interaction: AutocompleteInteraction, library: Library): Text {
+  try {
+    return resolveText(library, interaction.options.getString('text'));
+  } catch {
+    return library.defaultText;
+  }
+}

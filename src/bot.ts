@@ -1,0 +1,93 @@
+import { Events, type Client } from 'discord.js';
+import { commands as allCommands } from '../commands';
+import type { Config } from './config/config';
+import { loadLibrary } from './content/load-library';
+import type { Command } from './discord/command';
+import { createDiscordClient } from './discord/create-client';
+import { createInteractionRouter } from './discord/router';
+import type { Lifecycle } from './lifecycle';
+import { createLogger, type Logger } from './log/logger';
+import type { Services } from './services';
+import { openStore } from './store/store';
+import { systemClock, type Clock } from './time/clock';
+
+export interface Bot {
+  readonly client: Client;
+  readonly services: Services;
+  /** Logs in and resolves once the client is ready and background work has started. */
+  start(): Promise<void>;
+  /** Stops taking work, lets running handlers finish, stops background work, then disconnects. */
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  readonly config: Config;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly commands?: readonly Command[];
+}
+
+/** The composition root: builds every service once and wires them to the Discord client. */
+export async function createBot(options: BotOptions): Promise<Bot> {
+  const { config } = options;
+  const logger =
+    options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+  const library = await loadLibrary(config.CONTENT_DIR);
+  const store = await openStore({ url: config.DATABASE_URL, logger });
+  const services: Services = {
+    config,
+    logger,
+    clock: options.clock ?? systemClock,
+    store,
+    library,
+  };
+  const lifecycles: Lifecycle[] = [];
+  const client = createDiscordClient(config);
+  const router = createInteractionRouter(options.commands ?? allCommands, services);
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void router.handle(interaction);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event) =>
+    logger.warn({ code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardResume, () => logger.info('gateway resumed'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited by Discord'),
+  );
+
+  let stopped: Promise<void> | undefined;
+  return {
+    client,
+    services,
+    async start() {
+      const ready = new Promise<Client<true>>((resolve) =>
+        client.once(Events.ClientReady, resolve),
+      );
+      await client.login(config.DISCORD_TOKEN);
+      const readyClient = await ready;
+      for (const lifecycle of lifecycles) await lifecycle.start(readyClient);
+      logger.info(
+        {
+          user: readyClient.user.tag,
+          guilds: readyClient.guilds.cache.size,
+          texts: library.texts.length,
+        },
+        'tribune is ready',
+      );
+    },
+    stop() {
+      stopped ??= (async () => {
+        logger.info('stopping');
+        await router.drain();
+        for (const lifecycle of [...lifecycles].reverse()) await lifecycle.stop();
+        await client.destroy();
+        await store.close();
+        logger.info('stopped');
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n/locale';
+import { isValidTimeZone } from '../time/time-zone';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Each key with how to fix it: the start-up error lists every bad key at once. */
+const configSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({
+      error: 'missing: the bot token from the Discord developer portal (Bot → Reset Token)',
+    })
+    .regex(
+      /^\S{20,}$/,
+      'must be the bot token from the Discord developer portal (Bot → Reset Token)',
+    ),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'must be a server id (right-click the server → Copy Server ID)')
+    .optional(),
+  DISCORD_API_URL: z
+    .url({ error: 'must be a URL such as http://127.0.0.1:8787/api (or leave it unset)' })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^sqlite:\/\/.+/, 'must look like sqlite://data/tribune.sqlite')
+    .default('sqlite://data/tribune.sqlite'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('fr'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris')
+    .default('Europe/Paris'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Thrown when the environment is not usable; its message lists every bad key and how to fix it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nSee .env.example and README.md.`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment once, at start. Empty values count as unset. */
+export function loadConfig(environment: NodeJS.ProcessEnv): Config {
+  const values = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const result = configSchema.safeParse(values);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  );
+}

@@ -1,0 +1,144 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+} from 'discord.js';
+import { UserError } from '../errors/user-error';
+import { resolveLocale } from '../i18n/locale';
+import { translate, translator, type MessageParams } from '../i18n/translate';
+import { LIMITS } from '../render/limits';
+import { escapeMarkdown } from '../render/markdown';
+import { clip } from '../render/view';
+import type { Services } from '../services';
+import { parseCustomId } from '../render/custom-id';
+import type { ButtonHandler, Command, HandlerContext } from './command';
+import { toReply } from './to-payload';
+
+export interface InteractionRouter {
+  handle(interaction: Interaction): Promise<void>;
+  /** Stops taking new work (new interactions get a "restarting" message) and waits for running handlers. */
+  drain(): Promise<void>;
+}
+
+/**
+ * Sends each interaction to its command, autocomplete or button handler, inside one error
+ * boundary: a user mistake (`UserError`) gets a short ephemeral message in the user's language, an
+ * unexpected error is logged with the interaction id and answered with an apology, and nothing a
+ * handler does can crash the process.
+ */
+export function createInteractionRouter(
+  commands: readonly Command[],
+  services: Services,
+): InteractionRouter {
+  const commandsByName = new Map<string, Command>();
+  const buttonsByKind = new Map<string, ButtonHandler>();
+  for (const command of commands) {
+    if (commandsByName.has(command.data.name)) {
+      throw new Error(`Two commands are named "${command.data.name}"`);
+    }
+    commandsByName.set(command.data.name, command);
+    for (const [kind, handler] of Object.entries(command.buttons ?? {})) {
+      if (buttonsByKind.has(kind)) throw new Error(`Two button handlers for "${kind}"`);
+      buttonsByKind.set(kind, handler);
+    }
+  }
+
+  const running = new Set<Promise<void>>();
+  let draining = false;
+
+  async function dispatch(interaction: Interaction): Promise<void> {
+    if (
+      !interaction.isChatInputCommand() &&
+      !interaction.isAutocomplete() &&
+      !interaction.isButton()
+    ) {
+      return;
+    }
+    const locale = resolveLocale(
+      interaction.locale,
+      interaction.guildLocale,
+      services.config.DEFAULT_LOCALE,
+    );
+    const logger = services.logger.child({
+      interactionId: interaction.id,
+      guildId: interaction.guildId,
+      ...(interaction.isButton()
+        ? { button: parseCustomId(interaction.customId).kind }
+        : { command: interaction.commandName }),
+    });
+    const context: HandlerContext = { services, locale, t: translator(locale), logger };
+    try {
+      if (draining) throw new UserError('error.shuttingDown');
+      if (interaction.isAutocomplete()) await autocomplete(interaction, context);
+      else if (interaction.isChatInputCommand()) await chatInput(interaction, context);
+      else await button(interaction, context);
+    } catch (error) {
+      await answerFailure(interaction, error, context);
+    }
+  }
+
+  async function chatInput(interaction: ChatInputCommandInteraction, context: HandlerContext) {
+    const command = commandsByName.get(interaction.commandName);
+    if (!command) throw new UserError('error.unknownCommand');
+    await command.execute(interaction, context);
+  }
+
+  async function autocomplete(interaction: AutocompleteInteraction, context: HandlerContext) {
+    const command = commandsByName.get(interaction.commandName);
+    if (!command?.autocomplete) return interaction.respond([]);
+    await command.autocomplete(interaction, context);
+  }
+
+  async function button(interaction: ButtonInteraction, context: HandlerContext) {
+    const { kind, parts } = parseCustomId(interaction.customId);
+    const handler = buttonsByKind.get(kind);
+    if (!handler) throw new UserError('error.staleButton');
+    await handler(interaction, parts, context);
+  }
+
+  return {
+    handle(interaction) {
+      const task = dispatch(interaction).finally(() => running.delete(task));
+      running.add(task);
+      return task;
+    },
+    async drain() {
+      draining = true;
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+async function answerFailure(interaction: Interaction, error: unknown, context: HandlerContext) {
+  const { logger, locale } = context;
+  if (!(error instanceof UserError)) {
+    logger.error({ err: error }, 'interaction handler failed');
+  }
+  if (interaction.isAutocomplete()) {
+    if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  const content =
+    error instanceof UserError
+      ? translate(locale, error.key, escapeParams(error.params))
+      : translate(locale, 'error.unexpected');
+  const reply = toReply({ content: clip(content, LIMITS.content) }, { ephemeral: true });
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp(reply);
+    else await interaction.reply(reply);
+  } catch (replyError) {
+    logger.warn({ err: replyError }, 'could not tell the user about a failure');
+  }
+}
+
+/** Parameters may hold what the user typed: shown as typed, never as Markdown. */
+function escapeParams(params: MessageParams): MessageParams {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? escapeMarkdown(value) : value,
+    ]),
+  );
+}

@@ -1,0 +1,17 @@
+import type { Config } from './config/config';
+import type { Library } from './content/library';
+import type { Logger } from './log/logger';
+import type { Store } from './store/store';
+import type { Clock } from './time/clock';
+
+/**
+ * What handlers work with, built once in the composition root (`src/bot.ts`) and handed to every
+ * handler, so a test can give them real ones (a SQLite file in a temp folder, a controlled clock).
+ */
+export interface Services {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly library: Library;
+}

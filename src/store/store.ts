@@ -1,0 +1,151 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import type { Logger } from '../log/logger';
+
+/**
+ * Tribune's one store: Keyv on SQLite. Features build typed repositories on it with explicit key
+ * layouts (`poll:<id>`, `vote:<poll>:<voter>`…). Keyv has no transactions, so besides get/set it
+ * offers the two atomic operations that SQLite gives in one statement: insert-if-absent (claims,
+ * first writer wins) and compare-and-set updates; and an ordered prefix listing that replaces
+ * Keyv's offset iterator, which skips rows deleted during a walk.
+ */
+export interface Store {
+  get<T>(key: string): Promise<T | undefined>;
+  getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
+  /** Throws when the write fails: a failed write is never mistaken for a stored one. */
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<boolean>;
+  /** Stores the value only if the key is absent, atomically; true when this call stored it. */
+  setIfAbsent(key: string, value: unknown): Promise<boolean>;
+  /**
+   * Atomic read-modify-write, safe across processes sharing the file: `change` sees the current
+   * value and returns the next one (or `undefined` to leave it unchanged); retried on conflict.
+   */
+  update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
+  /** Entries whose key starts with `prefix`, in key order. */
+  entries<T>(prefix: string): Promise<[string, T][]>;
+  /** Keys starting with `prefix`, in key order, without reading values. */
+  keys(prefix: string): Promise<string[]>;
+  /** Deletes every key starting with `prefix` (exact prefix: no LIKE wildcards). */
+  deletePrefix(prefix: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** `sqlite://path/to/file.sqlite`; the folder is created if missing. */
+  readonly url: string;
+  readonly logger: Logger;
+  /** How long a writer waits for another connection's lock before failing. */
+  readonly busyTimeoutMs?: number;
+}
+
+const NAMESPACE = 'tribune';
+const TABLE = 'keyv';
+const MAX_UPDATE_ATTEMPTS = 50;
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const path = options.url.replace(/^sqlite:\/\//, '');
+  if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+  const sqlite = new KeyvSqlite({
+    uri: options.url,
+    busyTimeout: options.busyTimeoutMs ?? 5000,
+  });
+  const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, throwOnErrors: true });
+  keyv.on('error', (error: unknown) => {
+    options.logger.error({ err: error }, 'store error');
+  });
+  // WAL lets readers and a writer work at once; NORMAL is durable across process crashes in WAL
+  // mode (only an OS crash can lose the last commits) and several times faster than FULL.
+  await sqlite.query('PRAGMA journal_mode=WAL');
+  await sqlite.query('PRAGMA synchronous=NORMAL');
+
+  const query = sqlite.query as (sql: string, ...parameters: unknown[]) => Promise<Row[]>;
+  const fullKey = (key: string) => `${NAMESPACE}:${key}`;
+  const serialize = async (value: unknown) =>
+    (await keyv.serializeData({ value, expires: undefined })) as string;
+  const deserialize = async <T>(raw: string): Promise<T> =>
+    ((await keyv.deserializeData(raw)) as { value: T }).value;
+  const range = (prefix: string) => [fullKey(prefix), `${fullKey(prefix)}\uffff`] as const;
+
+  const store: Store = {
+    get: async <T>(key: string) => (await keyv.get<T>(key)) ?? undefined,
+    getMany: async <T>(keys: readonly string[]) =>
+      keys.length === 0
+        ? []
+        : ((await keyv.getMany<T>([...keys])) as (T | null | undefined)[]).map(
+            (value) => value ?? undefined,
+          ),
+    async set(key, value) {
+      await keyv.set(key, value);
+    },
+    delete: async (key) => keyv.delete(key),
+    async setIfAbsent(key, value) {
+      const rows = await query(
+        `INSERT INTO ${TABLE}(key, value) VALUES(?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`,
+        fullKey(key),
+        await serialize(value),
+      );
+      return rows.length === 1;
+    },
+    async update<T>(key: string, change: (current: T | undefined) => T | undefined) {
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+        const [row] = await query(`SELECT value FROM ${TABLE} WHERE key = ?`, fullKey(key));
+        const current = row ? await deserialize<T>(row.value) : undefined;
+        const next = change(current);
+        if (next === undefined) return current;
+        const serialized = await serialize(next);
+        const written = row
+          ? await query(
+              `UPDATE ${TABLE} SET value = ? WHERE key = ? AND value = ? RETURNING key`,
+              serialized,
+              fullKey(key),
+              row.value,
+            )
+          : await query(
+              `INSERT INTO ${TABLE}(key, value) VALUES(?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`,
+              fullKey(key),
+              serialized,
+            );
+        if (written.length === 1) return next;
+      }
+      throw new Error(`update of "${key}" kept conflicting`);
+    },
+    async entries<T>(prefix: string) {
+      const rows = await query(
+        `SELECT key, value FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key`,
+        ...range(prefix),
+      );
+      return Promise.all(
+        rows.map(async (row): Promise<[string, T]> => [
+          row.key.slice(NAMESPACE.length + 1),
+          await deserialize<T>(row.value),
+        ]),
+      );
+    },
+    async keys(prefix) {
+      const rows = await query(
+        `SELECT key FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key`,
+        ...range(prefix),
+      );
+      return rows.map((row) => row.key.slice(NAMESPACE.length + 1));
+    },
+    async deletePrefix(prefix) {
+      const rows = await query(
+        `DELETE FROM ${TABLE} WHERE key >= ? AND key < ? RETURNING key`,
+        ...range(prefix),
+      );
+      return rows.length;
+    },
+    async close() {
+      await keyv.disconnect();
+    },
+  };
+  return store;
+}
+
+interface Row {
+  key: string;
+  value: string;
+}

@@ -1,4 +1,4 @@
-import { fold, words, type Word } from './fold';
+import { words, type Word } from './fold';
 import type { Library } from './library';
 import type { PassageRef } from './text';
 
@@ -24,7 +24,7 @@ export function queryTerms(query: string): string[] {
 /**
  * Finds paragraphs matching the query, accent- and case-insensitively; a query word matches the
  * words it starts ("surveill" finds "surveillance"). Ranked by how many distinct query words a
- * paragraph holds, then by the whole query appearing as a phrase, then by occurrences, then in
+ * paragraph holds, then by the query's words appearing in a row, then by occurrences, then in
  * reading order.
  */
 export function searchPassages(
@@ -34,26 +34,27 @@ export function searchPassages(
 ): SearchHit[] {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
-  const phrase = fold(query);
+  const phrase = words(query).map((word) => word.folded);
   const hits: (SearchHit & { order: number })[] = [];
   let order = 0;
   for (const text of library.texts) {
     for (const section of text.sections) {
       section.paragraphs.forEach((paragraph, index) => {
         order++;
-        const matches = words(paragraph).filter((word) =>
+        const paragraphWords = words(paragraph);
+        const matches = paragraphWords.filter((word) =>
           terms.some((term) => word.folded.startsWith(term)),
         );
         if (matches.length === 0) return;
         const distinct = new Set(
           matches.map((word) => terms.find((term) => word.folded.startsWith(term))),
         ).size;
-        const phraseBonus = terms.length > 1 && fold(paragraph).includes(phrase) ? 1 : 0;
+        const phraseAt = phrase.length > 1 ? findPhrase(paragraphWords, phrase) : undefined;
         hits.push({
           ref: { textId: text.id, section: section.number, paragraph: index + 1 },
           sectionTitle: section.title,
-          ...excerptAround(paragraph, matches, options.excerptLength),
-          score: distinct * 1000 + phraseBonus * 500 + Math.min(matches.length, 499),
+          ...excerptAround(paragraph, matches, phraseAt ?? matches[0], options.excerptLength),
+          score: distinct * 1000 + (phraseAt ? 500 : 0) + Math.min(matches.length, 499),
           order,
         });
       });
@@ -65,9 +66,25 @@ export function searchPassages(
     .map(({ order, ...hit }) => hit);
 }
 
-/** A window of about `length` characters starting near the first match, cut between words. */
-function excerptAround(paragraph: string, matches: readonly Word[], length: number) {
-  const first = matches[0];
+/** The first word where the query's words appear in a row (the last one as a prefix). */
+function findPhrase(paragraphWords: readonly Word[], phrase: readonly string[]): Word | undefined {
+  const last = phrase.length - 1;
+  return paragraphWords.find((_, start) =>
+    phrase.every((queryWord, offset) => {
+      const word = paragraphWords[start + offset]?.folded;
+      return offset === last ? word?.startsWith(queryWord) : word === queryWord;
+    }),
+  );
+}
+
+/** A window of about `length` characters starting near `anchor`, cut between words. */
+function excerptAround(
+  paragraph: string,
+  matches: readonly Word[],
+  anchor: Word | undefined,
+  length: number,
+) {
+  const first = anchor;
   let start = 0;
   if (first && paragraph.length > length && first.start > length / 3) {
     start = first.start - Math.floor(length / 3);

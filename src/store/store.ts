@@ -67,6 +67,35 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     (await keyv.serializeData({ value, expires: undefined })) as string;
   const deserialize = async <T>(raw: string): Promise<T> =>
     ((await keyv.deserializeData(raw)) as { value: T }).value;
+  const updatesInFlight = new Map<string, Promise<void>>();
+  async function compareAndSet<T>(
+    key: string,
+    change: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const [row] = await query(`SELECT value FROM ${TABLE} WHERE key = ?`, fullKey(key));
+      const current = row ? await deserialize<T>(row.value) : undefined;
+      const next = change(current);
+      if (next === undefined) return current;
+      const serialized = await serialize(next);
+      const written = row
+        ? await query(
+            `UPDATE ${TABLE} SET value = ? WHERE key = ? AND value = ? RETURNING key`,
+            serialized,
+            fullKey(key),
+            row.value,
+          )
+        : await query(
+            `INSERT INTO ${TABLE}(key, value) VALUES(?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`,
+            fullKey(key),
+            serialized,
+          );
+      if (written.length === 1) return next;
+      // Another process wrote first: wait a little, at random, so the two don't collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+    }
+    throw new Error(`update of "${key}" kept conflicting`);
+  }
   const range = (prefix: string) => [fullKey(prefix), `${fullKey(prefix)}\uffff`] as const;
 
   const store: Store = {
@@ -89,28 +118,19 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       );
       return rows.length === 1;
     },
-    async update<T>(key: string, change: (current: T | undefined) => T | undefined) {
-      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-        const [row] = await query(`SELECT value FROM ${TABLE} WHERE key = ?`, fullKey(key));
-        const current = row ? await deserialize<T>(row.value) : undefined;
-        const next = change(current);
-        if (next === undefined) return current;
-        const serialized = await serialize(next);
-        const written = row
-          ? await query(
-              `UPDATE ${TABLE} SET value = ? WHERE key = ? AND value = ? RETURNING key`,
-              serialized,
-              fullKey(key),
-              row.value,
-            )
-          : await query(
-              `INSERT INTO ${TABLE}(key, value) VALUES(?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`,
-              fullKey(key),
-              serialized,
-            );
-        if (written.length === 1) return next;
-      }
-      throw new Error(`update of "${key}" kept conflicting`);
+    update<T>(key: string, change: (current: T | undefined) => T | undefined) {
+      // Serialised per key within this process; compare-and-set guards against other processes.
+      const previous = updatesInFlight.get(key) ?? Promise.resolve();
+      const next = previous.then(() => compareAndSet(key, change));
+      const settled = next.then(
+        () => undefined,
+        () => undefined,
+      );
+      updatesInFlight.set(key, settled);
+      void settled.then(() => {
+        if (updatesInFlight.get(key) === settled) updatesInFlight.delete(key);
+      });
+      return next;
     },
     async entries<T>(prefix: string) {
       const rows = await query(

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { pino } from 'pino';
+import sqlite3 from 'sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/store';
+import { tempDir } from '../support/temp-dir';
+
+const silent = pino({ level: 'silent' });
+
+async function open(path: string): Promise<Store> {
+  const store = await openStore({ url: `sqlite://${path}`, logger: silent });
+  return store;
+}
+
+function rawRows(path: string): Promise<{ key: string; value: string }[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY);
+    db.all('SELECT key, value FROM keyv ORDER BY key', (error, rows) => {
+      db.close();
+      if (error) reject(error);
+      else resolve(rows as { key: string; value: string }[]);
+    });
+  });
+}
+
+describe('openStore (Keyv on a real SQLite file)', () => {
+  it('creates the folder, and stores values under the tribune namespace', async () => {
+    const path = join(await tempDir(), 'nested', 'tribune.sqlite');
+    const store = await open(path);
+    await store.set('poll:1', { question: 'Quoi ?' });
+    expect(await store.get('poll:1')).toEqual({ question: 'Quoi ?' });
+    expect(await store.get('poll:2')).toBeUndefined();
+    await store.close();
+    expect((await rawRows(path)).map((row) => row.key)).toEqual(['tribune:poll:1']);
+  });
+
+  it('runs SQLite in WAL mode with synchronous=NORMAL', async () => {
+    const path = join(await tempDir(), 'tribune.sqlite');
+    const store = await open(path);
+    await store.set('k', 1);
+    await store.close();
+    const mode = await new Promise<string>((resolve, reject) => {
+      const db = new sqlite3.Database(path);
+      db.get('PRAGMA journal_mode', (error, row: { journal_mode: string }) => {
+        db.close();
+        if (error) reject(error);
+        else resolve(row.journal_mode);
+      });
+    });
+    expect(mode).toBe('wal');
+  });
+
+  it('lists and deletes by exact prefix, where LIKE would treat "_" as a wildcard', async () => {
+    const store = await open(join(await tempDir(), 'tribune.sqlite'));
+    await store.set('vote:a_b:1', 1);
+    await store.set('vote:a_b:2', 2);
+    await store.set('vote:aXb:1', 3);
+    await store.set('vote:a_c:1', 4);
+    expect(await store.entries('vote:a_b:')).toEqual([
+      ['vote:a_b:1', 1],
+      ['vote:a_b:2', 2],
+    ]);
+    expect(await store.keys('vote:a')).toHaveLength(4);
+    expect(await store.deletePrefix('vote:a_b:')).toBe(2);
+    expect(await store.keys('vote:')).toEqual(['vote:aXb:1', 'vote:a_c:1']);
+    await store.close();
+  });
+
+  it('setIfAbsent lets exactly one of many concurrent claims win, across two connections', async () => {
+    const path = join(await tempDir(), 'tribune.sqlite');
+    const [first, second] = [await open(path), await open(path)];
+    const claims = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        (index % 2 ? first : second).setIfAbsent('claim:week-1', { by: index }),
+      ),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('update is an atomic read-modify-write across connections: no increment is lost', async () => {
+    const path = join(await tempDir(), 'tribune.sqlite');
+    const [first, second] = [await open(path), await open(path)];
+    await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        (index % 2 ? first : second).update<number>('counter', (count) => (count ?? 0) + 1),
+      ),
+    );
+    expect(await first.get('counter')).toBe(100);
+    expect(await first.update<number>('counter', () => undefined)).toBe(100);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('throws when a write fails instead of reporting success', async () => {
+    const store = await open(join(await tempDir(), 'tribune.sqlite'));
+    await store.close();
+    await expect(store.set('k', 1)).rejects.toThrow();
+  });
+});

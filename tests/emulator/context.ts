@@ -1,0 +1,35 @@
+import type { Gateway } from './gateway';
+import type { MessageRecord, MessageStore } from './message-store';
+import type { Recorder } from './recorder';
+import type { World } from './world';
+
+/** Gateway intents the emulator honours when dispatching. */
+export const Intent = {
+  Guilds: 1 << 0,
+  GuildMessages: 1 << 9,
+} as const;
+
+/** What route handlers share. */
+export interface Context {
+  world: World;
+  store: MessageStore;
+  gateway: Gateway;
+  recorder: Recorder;
+  interactionTimeoutMs: number;
+  interactionTokenTtlMs: number;
+  baseUrl(): string;
+}
+
+/** MESSAGE_* dispatches go only to sessions with the GuildMessages intent; ephemeral ones never. */
+export function announceMessage(
+  context: Context,
+  event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE' | 'MESSAGE_DELETE',
+  record: MessageRecord,
+): void {
+  if (record.ephemeral) return;
+  const data =
+    event === 'MESSAGE_DELETE'
+      ? { id: record.id, channel_id: record.channelId, guild_id: record.guildId }
+      : context.store.toJson(record);
+  context.gateway.dispatch(event, data, Intent.GuildMessages);
+}

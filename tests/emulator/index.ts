@@ -1,0 +1,412 @@
+// Local Discord API emulator for tests: REST + gateway on 127.0.0.1, enough of Discord for a
+// discord.js v14 bot, with request validation, ping tracking and fault injection.
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Intent } from './context';
+import type { Context } from './context';
+import { FaultInjector } from './faults';
+import { DEFAULT_BOT_USER, DEFAULT_TOKEN, defaultGuild, makeMembers } from './fixtures';
+import { Gateway } from './gateway';
+import { Router } from './http';
+import { snowflake } from './ids';
+import { Interactions } from './interactions';
+import { MessageStore } from './message-store';
+import { Permission } from './permissions';
+import { Recorder } from './recorder';
+import { text } from './render';
+import type { Renderable } from './render';
+import { appRoutes } from './rest-app';
+import { channelRoutes } from './rest-channels';
+import { createRequestHandler } from './server';
+import type {
+  AutocompleteChoice,
+  AutocompleteInvocation,
+  BotUserFixture,
+  ButtonClick,
+  CommandInvocation,
+  CreateChannelOptions,
+  CreateMembersOptions,
+  EmulatorOptions,
+  FaultHandle,
+  FaultSpec,
+  InteractionHandle,
+  MemberFixture,
+  PingEvent,
+  RecordedRequest,
+  RegisteredCommand,
+  SelectMenuChoice,
+  StoredMessage,
+  Violation,
+} from './types';
+import { World } from './world';
+import type { ChannelState } from './world';
+
+export * from './types';
+export { DEFAULT_IDS, BOT_PERMISSIONS, MODERATOR_PERMISSIONS, defaultGuild, makeMembers } from './fixtures';
+export { computePings, parseMentions } from './mentions';
+export { LIMITS, embedLength } from './limits';
+export { Permission, bits } from './permissions';
+export { text } from './render';
+
+/** A channel as tests see it. */
+export interface ChannelInfo {
+  id: string;
+  guildId: string;
+  name: string;
+  type: number;
+  parentId: string | null;
+  archived: boolean | null;
+  locked: boolean | null;
+}
+
+function channelInfo(channel: ChannelState): ChannelInfo {
+  return {
+    id: channel.id,
+    guildId: channel.guildId,
+    name: channel.name,
+    type: channel.type,
+    parentId: channel.parentId,
+    archived: channel.thread?.archived ?? null,
+    locked: channel.thread?.locked ?? null,
+  };
+}
+
+function routeMatches(pattern: string | RegExp, request: RecordedRequest): boolean {
+  const template = request.route.slice(request.route.indexOf(' ') + 1);
+  const candidates = [request.route, template, request.path];
+  return typeof pattern === 'string'
+    ? candidates.includes(pattern)
+    : candidates.some((candidate) => pattern.test(candidate));
+}
+
+export class Emulator {
+  readonly token: string;
+  readonly botUser: BotUserFixture;
+  readonly applicationId: string;
+  private readonly world: World;
+  private readonly recorder: Recorder;
+  private readonly store: MessageStore;
+  private readonly gateway: Gateway;
+  private readonly faults = new FaultInjector();
+  private readonly interactions: Interactions;
+  private readonly server: Server;
+  private port = 0;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.token = options.token ?? DEFAULT_TOKEN;
+    this.botUser = options.botUser ?? DEFAULT_BOT_USER;
+    this.applicationId = options.applicationId ?? this.botUser.id;
+    const log =
+      typeof options.log === 'function'
+        ? options.log
+        : options.log === true
+          ? (line: string) => {
+              console.log(`[discord-emulator] ${line}`);
+            }
+          : null;
+    this.world = new World(this.botUser, this.applicationId, options.guilds ?? [defaultGuild()]);
+    this.recorder = new Recorder(log);
+    this.store = new MessageStore(this.world, () => this.baseUrl);
+    this.gateway = new Gateway({
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 250,
+      world: this.world,
+      url: () => this.gatewayUrl,
+      log,
+      onChange: () => {
+        this.recorder.changed();
+      },
+    });
+    const context: Context = {
+      world: this.world,
+      store: this.store,
+      gateway: this.gateway,
+      recorder: this.recorder,
+      interactionTimeoutMs: options.interactionTimeoutMs ?? 3000,
+      interactionTokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
+      baseUrl: () => this.baseUrl,
+    };
+    this.interactions = new Interactions(context);
+    const router = new Router();
+    router.add(appRoutes(context, () => this.gatewayUrl));
+    router.add(this.interactions.routes());
+    router.add(channelRoutes(context));
+    this.server = createServer(
+      createRequestHandler({
+        router,
+        faults: this.faults,
+        recorder: this.recorder,
+        store: this.store,
+        token: this.token,
+      }),
+    );
+    this.server.on('upgrade', (request, socket, head) => {
+      this.gateway.handleUpgrade(request, socket, head);
+    });
+  }
+
+  /** @internal Use `startEmulator()`. */
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  private get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Pass as `rest.api` to discord.js (it appends `/v10`). */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** The first guild's id. */
+  get guildId(): string {
+    return this.world.firstGuild().id;
+  }
+
+  /** The first guild's first text channel (where interactions happen by default). */
+  get defaultChannelId(): string {
+    return this.world.firstTextChannel(this.guildId).id;
+  }
+
+  // --- Records ---------------------------------------------------------------------------------
+
+  /** Every REST request so far, in arrival order. */
+  get requests(): readonly RecordedRequest[] {
+    return this.recorder.requests;
+  }
+
+  requestsTo(route: string | RegExp): RecordedRequest[] {
+    return this.recorder.requests.filter((request) => routeMatches(route, request));
+  }
+
+  get violations(): readonly Violation[] {
+    return this.recorder.violations;
+  }
+
+  /** Returns and clears the violations (for tests that provoke them on purpose). */
+  takeViolations(): Violation[] {
+    return this.recorder.takeViolations();
+  }
+
+  /** Throws a readable list of every request Discord would have refused. */
+  assertNoViolations(): void {
+    const violations = this.recorder.violations;
+    if (violations.length === 0) return;
+    const lines = violations.map(
+      (v) =>
+        `- ${v.route} -> ${v.status}${v.code ? ` (code ${v.code})` : ''}: ${v.message}${v.bodyExcerpt ? `\n    body: ${v.bodyExcerpt}` : ''}`,
+    );
+    throw new Error(
+      `Discord emulator: ${violations.length} request(s) Discord would refuse:\n${lines.join('\n')}`,
+    );
+  }
+
+  /** Messages of a channel in creation order (ephemeral ones included, flagged). */
+  channelMessages(channelId: string, options: { includeDeleted?: boolean } = {}): StoredMessage[] {
+    return this.store.inChannel(channelId, options.includeDeleted ?? false);
+  }
+
+  message(id: string): StoredMessage | undefined {
+    return this.store.get(id);
+  }
+
+  /** Every message creation or edit that pinged someone. */
+  pings(): PingEvent[] {
+    return [...this.store.pingEvents];
+  }
+
+  /** Registered commands: global, or of one guild. */
+  commands(guildId?: string): RegisteredCommand[] {
+    const map = guildId === undefined ? this.world.globalCommands : this.world.guildCommands.get(guildId);
+    return [...(map?.values() ?? [])];
+  }
+
+  channel(id: string): ChannelInfo | undefined {
+    const channel = this.world.channels.get(id);
+    return channel ? channelInfo(channel) : undefined;
+  }
+
+  /** Threads, optionally only those of one parent channel. */
+  threads(parentId?: string): ChannelInfo[] {
+    return [...this.world.channels.values()]
+      .filter((c) => c.thread !== null && (parentId === undefined || c.parentId === parentId))
+      .map(channelInfo);
+  }
+
+  member(userId: string, guildId: string = this.guildId): MemberFixture | undefined {
+    return this.world.guild(guildId)?.members.get(userId);
+  }
+
+  text(message: Renderable): string {
+    return text(message);
+  }
+
+  /** Resolves with the first truthy value of `probe`, re-checked after every request or event. */
+  waitFor<T>(
+    probe: () => T | undefined | null | false,
+    timeoutMs = 2000,
+    description = 'a condition',
+  ): Promise<T> {
+    return this.recorder.waitFor(probe, timeoutMs, description);
+  }
+
+  /** The next (or an already recorded) request matching `route` and `predicate`. */
+  waitForRequest(
+    route: string | RegExp,
+    predicate: (request: RecordedRequest) => boolean = () => true,
+    timeoutMs = 2000,
+  ): Promise<RecordedRequest> {
+    return this.recorder.waitFor(
+      () => this.recorder.requests.find((r) => routeMatches(route, r) && predicate(r)),
+      timeoutMs,
+      `a request to ${String(route)}`,
+    );
+  }
+
+  // --- Interactions ----------------------------------------------------------------------------
+
+  slashCommand(invocation: CommandInvocation): InteractionHandle<StoredMessage> {
+    return this.interactions.slashCommand(invocation);
+  }
+
+  autocomplete(invocation: AutocompleteInvocation): InteractionHandle<AutocompleteChoice[]> {
+    return this.interactions.autocomplete(invocation);
+  }
+
+  clickButton(click: ButtonClick): InteractionHandle<StoredMessage> {
+    return this.interactions.clickButton(click);
+  }
+
+  selectMenu(choice: SelectMenuChoice): InteractionHandle<StoredMessage> {
+    return this.interactions.selectMenu(choice);
+  }
+
+  // --- World changes ---------------------------------------------------------------------------
+
+  /** A new text channel (CHANNEL_CREATE is dispatched). `botCanSend: false` denies SendMessages. */
+  createChannel(options: CreateChannelOptions): ChannelInfo {
+    const guildId = options.guildId ?? this.guildId;
+    const overwrites = [...(options.permission_overwrites ?? [])];
+    if (options.botCanSend === false) {
+      overwrites.push({
+        id: this.botUser.id,
+        type: 1,
+        allow: '0',
+        deny: (Permission.SendMessages | Permission.SendMessagesInThreads).toString(),
+      });
+    }
+    const position = this.world.guildChannels(guildId).length;
+    const channel = this.world.addChannel(
+      guildId,
+      { id: snowflake(), name: options.name, type: options.type ?? 0, permission_overwrites: overwrites },
+      position,
+    );
+    this.gateway.dispatch('CHANNEL_CREATE', this.world.channelJson(channel), Intent.Guilds);
+    return channelInfo(channel);
+  }
+
+  /** Deletes a channel and its threads: REST then answers 404/10003, CHANNEL_DELETE is dispatched. */
+  deleteChannel(channelId: string): void {
+    const channel = this.world.channels.get(channelId);
+    if (!channel) throw new Error(`Unknown channel ${channelId}`);
+    const json = this.world.channelJson(channel);
+    for (const other of [...this.world.channels.values()]) {
+      if (other.parentId === channelId && other.thread) this.world.channels.delete(other.id);
+    }
+    this.world.channels.delete(channelId);
+    this.gateway.dispatch(
+      channel.thread ? 'THREAD_DELETE' : 'CHANNEL_DELETE',
+      json,
+      Intent.Guilds,
+    );
+  }
+
+  /** N new members of a guild (default: the first), e.g. 1000 distinct voters. */
+  createMembers(count: number, options: CreateMembersOptions = {}): MemberFixture[] {
+    const guild = this.world.guild(options.guildId ?? this.guildId);
+    if (!guild) throw new Error(`Unknown guild ${options.guildId ?? ''}`);
+    const members = makeMembers(count, options);
+    for (const member of members) guild.members.set(member.id, member);
+    return members;
+  }
+
+  // --- Faults ----------------------------------------------------------------------------------
+
+  /** Answers the next `times` matching requests with a 429 or 5xx (no side effects). */
+  injectFault(spec: FaultSpec): FaultHandle {
+    return this.faults.add(spec);
+  }
+
+  /** Sends a dispatch to every session; returns how many got it. */
+  dispatch(event: string, data: unknown): number {
+    return this.gateway.dispatch(event, data);
+  }
+
+  /**
+   * Closes every gateway socket. 1006 = abrupt termination; 4000 = clean close with an error
+   * code; both make discord.js resume. 4007/4009 also forget the sessions (re-identify).
+   */
+  closeGateway(code = 4000): Promise<void> {
+    return this.gateway.closeAll(code);
+  }
+
+  /** Sends op 9 (invalid session); with `resumable: false` sessions are forgotten. */
+  invalidateSessions(resumable = false): void {
+    this.gateway.invalidateSessions(resumable);
+  }
+
+  /** Sends op 7: clients reconnect and resume. */
+  requestReconnect(): void {
+    this.gateway.requestReconnect();
+  }
+
+  /** Gateway statistics: live sessions, resumable sessions, IDENTIFY/RESUME counts. */
+  get gatewayStats(): {
+    live: number;
+    known: number;
+    identifies: number;
+    resumes: number;
+    invalidSessions: number;
+  } {
+    return { live: this.gateway.liveSessions, known: this.gateway.knownSessions, ...this.gateway.stats };
+  }
+
+  /** Resolves once `count` sessions have an open socket (after IDENTIFY or RESUME). */
+  waitForSessions(count: number, timeoutMs = 5000): Promise<true> {
+    return this.recorder.waitFor(
+      () => this.gateway.liveSessions >= count,
+      timeoutMs,
+      `${count} live gateway session(s)`,
+    );
+  }
+
+  async close(): Promise<void> {
+    this.recorder.abortAll('The Discord emulator was closed');
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emulator = new Emulator(options);
+  await emulator.listen();
+  return emulator;
+}

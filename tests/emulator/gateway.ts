@@ -66,7 +66,8 @@ export class Gateway {
 
   /** Sessions with an open socket. */
   get liveSessions(): number {
-    return [...this.sessions.values()].filter((s) => s.socket?.readyState === WebSocket.OPEN).length;
+    return [...this.sessions.values()].filter((s) => s.socket?.readyState === WebSocket.OPEN)
+      .length;
   }
 
   /** Sessions that are live or could still resume. */
@@ -157,7 +158,12 @@ export class Gateway {
       }
       let payload: { op?: unknown; d?: unknown };
       try {
-        payload = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw)) as {
+        const bytes = Array.isArray(raw)
+          ? Buffer.concat(raw)
+          : Buffer.isBuffer(raw)
+            ? raw
+            : Buffer.from(new Uint8Array(raw));
+        payload = JSON.parse(bytes.toString('utf8')) as {
           op?: unknown;
           d?: unknown;
         };
@@ -165,7 +171,9 @@ export class Gateway {
         ws.close(4002, 'Decode error');
         return;
       }
-      const data = (typeof payload.d === 'object' && payload.d !== null ? payload.d : {}) as JsonObject;
+      const data = (
+        typeof payload.d === 'object' && payload.d !== null ? payload.d : {}
+      ) as JsonObject;
       switch (payload.op) {
         case Op.Heartbeat:
           this.send(ws, { op: Op.HeartbeatAck });
@@ -271,7 +279,8 @@ export class Gateway {
     if (session.socket && session.socket !== ws) session.socket.terminate();
     session.socket = ws;
     const missed = session.events.filter((event) => event.s > seq);
-    for (const event of missed) this.send(ws, { op: Op.Dispatch, t: event.t, s: event.s, d: event.d });
+    for (const event of missed)
+      this.send(ws, { op: Op.Dispatch, t: event.t, s: event.s, d: event.d });
     session.seq += 1;
     this.send(ws, { op: Op.Dispatch, t: 'RESUMED', s: session.seq, d: {} });
     this.options.log?.(`gateway: RESUME ${session.id}, replayed ${missed.length}`);
@@ -288,7 +297,10 @@ export class Gateway {
     }
   }
 
-  private send(ws: WebSocket, payload: { op: number; d?: unknown; s?: number | null; t?: string | null }): void {
+  private send(
+    ws: WebSocket,
+    payload: { op: number; d?: unknown; s?: number | null; t?: string | null },
+  ): void {
     if (ws.readyState !== WebSocket.OPEN) return;
     ws.send(JSON.stringify({ s: null, t: null, d: null, ...payload }));
   }

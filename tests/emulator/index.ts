@@ -43,7 +43,13 @@ import { World } from './world';
 import type { ChannelState } from './world';
 
 export * from './types';
-export { DEFAULT_IDS, BOT_PERMISSIONS, MODERATOR_PERMISSIONS, defaultGuild, makeMembers } from './fixtures';
+export {
+  DEFAULT_IDS,
+  BOT_PERMISSIONS,
+  MODERATOR_PERMISSIONS,
+  defaultGuild,
+  makeMembers,
+} from './fixtures';
 export { computePings, parseMentions } from './mentions';
 export { LIMITS, embedLength } from './limits';
 export { Permission, bits } from './permissions';
@@ -230,7 +236,8 @@ export class Emulator {
 
   /** Registered commands: global, or of one guild. */
   commands(guildId?: string): RegisteredCommand[] {
-    const map = guildId === undefined ? this.world.globalCommands : this.world.guildCommands.get(guildId);
+    const map =
+      guildId === undefined ? this.world.globalCommands : this.world.guildCommands.get(guildId);
     return [...(map?.values() ?? [])];
   }
 
@@ -311,7 +318,12 @@ export class Emulator {
     const position = this.world.guildChannels(guildId).length;
     const channel = this.world.addChannel(
       guildId,
-      { id: snowflake(), name: options.name, type: options.type ?? 0, permission_overwrites: overwrites },
+      {
+        id: snowflake(),
+        name: options.name,
+        type: options.type ?? 0,
+        permission_overwrites: overwrites,
+      },
       position,
     );
     this.gateway.dispatch('CHANNEL_CREATE', this.world.channelJson(channel), Intent.Guilds);
@@ -327,11 +339,7 @@ export class Emulator {
       if (other.parentId === channelId && other.thread) this.world.channels.delete(other.id);
     }
     this.world.channels.delete(channelId);
-    this.gateway.dispatch(
-      channel.thread ? 'THREAD_DELETE' : 'CHANNEL_DELETE',
-      json,
-      Intent.Guilds,
-    );
+    this.gateway.dispatch(channel.thread ? 'THREAD_DELETE' : 'CHANNEL_DELETE', json, Intent.Guilds);
   }
 
   /** N new members of a guild (default: the first), e.g. 1000 distinct voters. */
@@ -381,7 +389,11 @@ export class Emulator {
     resumes: number;
     invalidSessions: number;
   } {
-    return { live: this.gateway.liveSessions, known: this.gateway.knownSessions, ...this.gateway.stats };
+    return {
+      live: this.gateway.liveSessions,
+      known: this.gateway.knownSessions,
+      ...this.gateway.stats,
+    };
   }
 
   /** Resolves once `count` sessions have an open socket (after IDENTIFY or RESUME). */

@@ -189,7 +189,9 @@ function resolveValue(
     }
     const allowed = Array.isArray(def.channel_types) ? (def.channel_types as unknown[]) : null;
     if (allowed && !allowed.includes(channel.type)) {
-      throw new Error(`${where}: channel type ${channel.type} not in channel_types ${JSON.stringify(allowed)}`);
+      throw new Error(
+        `${where}: channel type ${channel.type} not in channel_types ${JSON.stringify(allowed)}`,
+      );
     }
     resolved.channels[id] = {
       ...world.channelJson(channel),
@@ -269,7 +271,9 @@ function leafOptions(
   if (focused === null) {
     const missing = defs.filter((d) => d.required === true && !(String(d.name) in values));
     if (missing.length > 0) {
-      throw new Error(`${path}: required option(s) missing: ${missing.map((d) => String(d.name)).join(', ')}`);
+      throw new Error(
+        `${path}: required option(s) missing: ${missing.map((d) => String(d.name)).join(', ')}`,
+      );
     }
   }
   return options;
@@ -305,7 +309,8 @@ export function commandData(
       const group = defs.find(
         (d) => d.type === OptionType.SubcommandGroup && d.name === invocation.subcommandGroup,
       );
-      if (!group) throw new Error(`${path}: unknown subcommand group "${invocation.subcommandGroup}"`);
+      if (!group)
+        throw new Error(`${path}: unknown subcommand group "${invocation.subcommandGroup}"`);
       path += ` ${invocation.subcommandGroup}`;
       defs = optionDefs(group.options);
       const groupName = invocation.subcommandGroup;
@@ -316,7 +321,9 @@ export function commandData(
     );
     if (!sub) {
       const known = defs.map((d) => String(d.name)).join(', ');
-      throw new Error(`${path}: pass subcommand (and subcommandGroup if needed); choices: ${known}`);
+      throw new Error(
+        `${path}: pass subcommand (and subcommandGroup if needed); choices: ${known}`,
+      );
     }
     path += ` ${String(sub.name)}`;
     defs = optionDefs(sub.options);
@@ -335,7 +342,9 @@ export function commandData(
     guild_id: command.guild_id,
   };
   if (command.guild_id === undefined) delete data.guild_id;
-  const nonEmpty = Object.entries(resolved).filter(([, map]) => Object.keys(map as JsonObject).length > 0);
+  const nonEmpty = Object.entries(resolved).filter(
+    ([, map]) => Object.keys(map as JsonObject).length > 0,
+  );
   if (nonEmpty.length > 0) data.resolved = Object.fromEntries(nonEmpty);
   return { data, command };
 }

@@ -61,7 +61,10 @@ const ALLOWED_CALLBACKS: Record<Kind, ReadonlySet<number>> = {
 
 const DEFAULT_REPLY_TIMEOUT_MS = 5000;
 
-function findComponent(components: readonly ComponentJson[], customId: string): ComponentJson | undefined {
+function findComponent(
+  components: readonly ComponentJson[],
+  customId: string,
+): ComponentJson | undefined {
   for (const component of components) {
     if (component.custom_id === customId) return component;
     const nested = [
@@ -262,7 +265,8 @@ export class Interactions {
   private messageReply(state: InteractionState): StoredMessage | undefined {
     const callback = state.callback;
     if (!callback) return undefined;
-    if (callback.type === 8) throw new Error('the interaction was answered with autocomplete choices');
+    if (callback.type === 8)
+      throw new Error('the interaction was answered with autocomplete choices');
     if (callback.type === 9) {
       const title = typeof callback.data?.title === 'string' ? callback.data.title : '';
       throw new Error(`the interaction was answered with a modal "${title}"; read handle.callback`);
@@ -292,7 +296,12 @@ export class Interactions {
       route('POST', '/interactions/:interactionId/:token/callback', (r) => this.callback(r), false),
       route('GET', `${base}/messages/@original`, (r) => this.getMessage(r, '@original'), false),
       route('PATCH', `${base}/messages/@original`, (r) => this.editMessage(r, '@original'), false),
-      route('DELETE', `${base}/messages/@original`, (r) => this.deleteMessage(r, '@original'), false),
+      route(
+        'DELETE',
+        `${base}/messages/@original`,
+        (r) => this.deleteMessage(r, '@original'),
+        false,
+      ),
       route('GET', `${base}/messages/:messageId`, (r) => this.getMessage(r, null), false),
       route('PATCH', `${base}/messages/:messageId`, (r) => this.editMessage(r, null), false),
       route('DELETE', `${base}/messages/:messageId`, (r) => this.deleteMessage(r, null), false),
@@ -395,9 +404,14 @@ export class Interactions {
     return state;
   }
 
-  private targetMessage(state: InteractionState, request: ApiRequest, which: '@original' | null): MessageRecord {
+  private targetMessage(
+    state: InteractionState,
+    request: ApiRequest,
+    which: '@original' | null,
+  ): MessageRecord {
     const id = which === '@original' ? state.originalMessageId : (request.params.messageId ?? '');
-    const belongs = id !== null && (id === state.originalMessageId || state.followUpIds.includes(id));
+    const belongs =
+      id !== null && (id === state.originalMessageId || state.followUpIds.includes(id));
     const message = belongs ? this.context.store.get(id) : undefined;
     if (!message || message.deletedAt !== null) throw Errors.unknownMessage();
     return message;
@@ -433,7 +447,8 @@ export class Interactions {
     const state = this.webhookState(request);
     validateFollowUp(request.body, request.files.length);
     const body = request.body as MessageBody;
-    const original = state.originalMessageId === null ? undefined : store.get(state.originalMessageId);
+    const original =
+      state.originalMessageId === null ? undefined : store.get(state.originalMessageId);
     let message: MessageRecord;
     if (
       state.callback?.type === 5 &&

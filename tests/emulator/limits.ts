@@ -395,7 +395,10 @@ function namedThingIssues(
 function countChars(thing: JsonObject): number {
   let total = str(thing.name).length + str(thing.description).length;
   for (const choice of asArray(thing.choices)) {
-    if (isObject(choice)) total += str(choice.name).length + String(choice.value ?? '').length;
+    if (!isObject(choice)) continue;
+    const value = choice.value;
+    total += str(choice.name).length;
+    total += typeof value === 'string' || typeof value === 'number' ? String(value).length : 0;
   }
   for (const option of asArray(thing.options)) if (isObject(option)) total += countChars(option);
   return total;

@@ -7,7 +7,7 @@ export interface AllowedMentions {
   replied_user?: boolean | null;
 }
 
-export const NO_PINGS: Pings = Object.freeze({ users: [], roles: [], everyone: false }) as Pings;
+export const NO_PINGS: Pings = Object.freeze({ users: [], roles: [], everyone: false });
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];

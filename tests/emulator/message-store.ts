@@ -94,7 +94,9 @@ export class MessageStore {
     const ids = this.byChannel.get(channelId) ?? [];
     return ids
       .map((id) => this.messages.get(id))
-      .filter((m): m is MessageRecord => m !== undefined && (includeDeleted || m.deletedAt === null));
+      .filter(
+        (m): m is MessageRecord => m !== undefined && (includeDeleted || m.deletedAt === null),
+      );
   }
 
   attachment(id: string): StoredAttachment | undefined {
@@ -104,8 +106,7 @@ export class MessageStore {
   create(input: CreateMessageInput): MessageRecord {
     const at = now();
     const id = snowflake();
-    const flags =
-      ((input.body.flags ?? 0) & SETTABLE_FLAGS) | (input.extraFlags ?? 0);
+    const flags = ((input.body.flags ?? 0) & SETTABLE_FLAGS) | (input.extraFlags ?? 0);
     const ephemeral = (flags & MessageFlag.Ephemeral) !== 0;
     const content = input.body.content ?? '';
     const mentioned = computePings(content, input.body.allowed_mentions);
@@ -153,7 +154,12 @@ export class MessageStore {
       record.flags = (record.flags & ~settable) | (body.flags & settable);
     }
     record.flags &= ~MessageFlag.Loading;
-    record.attachments = this.attach(record.channelId, record.attachments, body.attachments, uploads);
+    record.attachments = this.attach(
+      record.channelId,
+      record.attachments,
+      body.attachments,
+      uploads,
+    );
     const remention = 'content' in body || 'allowed_mentions' in body;
     if (remention) {
       // Discord re-parses mentions on every edit that carries content.
@@ -275,7 +281,8 @@ export class MessageStore {
       if (meta.originalResponseMessageId !== null) {
         metadata.original_response_message_id = meta.originalResponseMessageId;
       }
-      if (meta.interactedMessageId !== null) metadata.interacted_message_id = meta.interactedMessageId;
+      if (meta.interactedMessageId !== null)
+        metadata.interacted_message_id = meta.interactedMessageId;
       json.interaction_metadata = metadata;
       json.interaction = {
         id: meta.id,

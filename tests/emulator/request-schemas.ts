@@ -76,11 +76,19 @@ function describe(issue: ZodIssueLike, path: IssuePath, value: unknown): Validat
   switch (issue.code) {
     case 'too_big':
       return isNumber
-        ? { path, code: 'NUMBER_TYPE_MAX', message: `int value should be less than or equal to ${limit}.` }
+        ? {
+            path,
+            code: 'NUMBER_TYPE_MAX',
+            message: `int value should be less than or equal to ${limit}.`,
+          }
         : { path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${limit} or fewer in length.` };
     case 'too_small':
       return isNumber
-        ? { path, code: 'NUMBER_TYPE_MIN', message: `int value should be greater than or equal to ${limit}.` }
+        ? {
+            path,
+            code: 'NUMBER_TYPE_MIN',
+            message: `int value should be greater than or equal to ${limit}.`,
+          }
         : { path, code: 'BASE_TYPE_MIN_LENGTH', message: `Must be ${limit} or more in length.` };
     case 'invalid_type':
       return value === undefined
@@ -100,14 +108,26 @@ function describe(issue: ZodIssueLike, path: IssuePath, value: unknown): Validat
       return issue.format === 'url'
         ? { path, code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' }
         : issue.format === 'datetime'
-          ? { path, code: 'DATE_TYPE_PARSE', message: 'Could not parse the date. Should be ISO8601.' }
-          : { path, code: 'STRING_TYPE_REGEX', message: 'String value did not match validation regex.' };
+          ? {
+              path,
+              code: 'DATE_TYPE_PARSE',
+              message: 'Could not parse the date. Should be ISO8601.',
+            }
+          : {
+              path,
+              code: 'STRING_TYPE_REGEX',
+              message: 'String value did not match validation regex.',
+            };
     default:
       return { path, code: issue.code.toUpperCase(), message: issue.message };
   }
 }
 
-function convert(issues: readonly ZodIssueLike[], body: unknown, prefix: IssuePath): ValidationIssue[] {
+function convert(
+  issues: readonly ZodIssueLike[],
+  body: unknown,
+  prefix: IssuePath,
+): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'invalid_union' && issue.errors) {
@@ -164,7 +184,13 @@ function isObject(value: unknown): value is JsonObject {
 
 function requireObject(body: unknown): void {
   if (!isObject(body)) {
-    fail([{ path: [], code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }]);
+    fail([
+      {
+        path: [],
+        code: 'DICT_TYPE_CONVERT',
+        message: 'Only dictionaries may be used in a DictType',
+      },
+    ]);
   }
 }
 
@@ -196,7 +222,9 @@ export function validateThread(body: unknown, fromMessage: boolean): void {
   requireObject(body);
   fail(
     schemaIssues(
-      fromMessage ? CreateTextThreadWithMessageRequestSchema : CreateTextThreadWithoutMessageRequestSchema,
+      fromMessage
+        ? CreateTextThreadWithMessageRequestSchema
+        : CreateTextThreadWithoutMessageRequestSchema,
       body,
     ),
   );
@@ -266,11 +294,16 @@ export function validateCommand(command: unknown, prefix: IssuePath = []): Valid
 
 export function validateCommandList(body: unknown): unknown[] {
   if (!Array.isArray(body)) {
-    fail([{ path: [], code: 'LIST_TYPE_CONVERT', message: 'Only iterables may be used in a ListType' }]);
+    fail([
+      { path: [], code: 'LIST_TYPE_CONVERT', message: 'Only iterables may be used in a ListType' },
+    ]);
     return [];
   }
   const list: unknown[] = body;
-  fail([...list.flatMap((command, index) => validateCommand(command, [index])), ...commandListIssues(list)]);
+  fail([
+    ...list.flatMap((command, index) => validateCommand(command, [index])),
+    ...commandListIssues(list),
+  ]);
   return list;
 }
 

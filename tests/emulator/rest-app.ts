@@ -57,7 +57,9 @@ export function appRoutes(context: Context, gatewayUrl: () => string): RouteDefi
       description: typeof input.description === 'string' ? input.description : '',
       options: Array.isArray(input.options) ? (input.options as JsonObject[]) : [],
       default_member_permissions:
-        permissions === null || permissions === undefined ? null : String(permissions),
+        typeof permissions === 'string' || typeof permissions === 'number'
+          ? String(permissions)
+          : null,
       nsfw: input.nsfw ?? false,
       contexts: input.contexts ?? null,
       integration_types: input.integration_types ?? [0],
@@ -105,7 +107,12 @@ export function appRoutes(context: Context, gatewayUrl: () => string): RouteDefi
 
   const gatewayInfo = {
     shards: 1,
-    session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+    session_start_limit: {
+      total: 1000,
+      remaining: 999,
+      reset_after: 86_400_000,
+      max_concurrency: 1,
+    },
   };
 
   const global = '/applications/:applicationId/commands';

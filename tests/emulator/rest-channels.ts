@@ -118,17 +118,24 @@ export function channelRoutes(context: Context): RouteDefinition[] {
     return NO_CONTENT;
   };
 
-  const threadBody = (request: ApiRequest): { name: string; autoArchive: number | null; type: unknown } => {
+  const threadBody = (
+    request: ApiRequest,
+  ): { name: string; autoArchive: number | null; type: unknown } => {
     const body = request.body as JsonObject;
     return {
       name: String(body.name),
-      autoArchive: typeof body.auto_archive_duration === 'number' ? body.auto_archive_duration : null,
+      autoArchive:
+        typeof body.auto_archive_duration === 'number' ? body.auto_archive_duration : null,
       type: body.type,
     };
   };
 
   const announceThread = (thread: ChannelState): ApiResponse => {
-    gateway.dispatch('THREAD_CREATE', { ...world.channelJson(thread), newly_created: true }, Intent.Guilds);
+    gateway.dispatch(
+      'THREAD_CREATE',
+      { ...world.channelJson(thread), newly_created: true },
+      Intent.Guilds,
+    );
     context.recorder.changed();
     return json(world.channelJson(thread), 201);
   };
@@ -164,7 +171,8 @@ export function channelRoutes(context: Context): RouteDefinition[] {
     const { name, autoArchive, type } = threadBody(request);
     // Discord's default for this route is a private thread.
     const threadType = typeof type === 'number' ? type : 12;
-    const needed = threadType === 12 ? Permission.CreatePrivateThreads : Permission.CreatePublicThreads;
+    const needed =
+      threadType === 12 ? Permission.CreatePrivateThreads : Permission.CreatePublicThreads;
     if (!has(world.botPermissionsIn(channel), needed)) throw Errors.missingPermissions();
     const thread = world.createThread(channel, name, threadType);
     if (thread.thread && autoArchive !== null) thread.thread.autoArchiveDuration = autoArchive;

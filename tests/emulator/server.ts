@@ -106,7 +106,11 @@ export function createRequestHandler(
       }
     } catch (error) {
       if (error instanceof ApiError) {
-        result = { status: error.status, body: error.body(), ...(error.options.headers ? { headers: error.options.headers } : {}) };
+        result = {
+          status: error.status,
+          body: error.body(),
+          ...(error.options.headers ? { headers: error.options.headers } : {}),
+        };
         errorCode = error.code;
         if (error.options.violation !== undefined) {
           deps.recorder.violate({

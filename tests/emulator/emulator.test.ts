@@ -165,6 +165,16 @@ describe('gateway and login', () => {
     );
     const fetched = await client.application?.commands.fetch();
     expect(fetched?.size).toBe(COMMANDS.length);
+    await client.application?.commands.set(
+      [{ name: 'ping', description: 'Version du serveur' }],
+      DEFAULT_IDS.guild,
+    );
+    expect(emulator.commands(DEFAULT_IDS.guild).map((c) => c.guild_id)).toEqual([
+      DEFAULT_IDS.guild,
+    ]);
+    // A guild command shadows the global one of the same name.
+    const handle = emulator.slashCommand({ name: 'ping' });
+    expect((handle.payload.data as { guild_id?: string }).guild_id).toBe(DEFAULT_IDS.guild);
 
     await expect(
       client.rest.put(Routes.applicationCommands(DEFAULT_IDS.botUser), {
@@ -332,6 +342,38 @@ describe('interactions', () => {
     expect(reply.content).toBe('Terminé');
     expect(reply.id).toBe(handle.original()?.id);
     expect(handle.followUps).toEqual([]);
+  });
+
+  it('returns the created message with with_response=true', async () => {
+    await setup();
+    let responseContent: string | undefined;
+    await loginWithCommands(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const response = await interaction.reply({ content: 'pong', withResponse: true });
+      responseContent = response.resource?.message?.content;
+    });
+    const reply = await emulator.slashCommand({ name: 'ping' }).reply();
+    await vi.waitFor(() => {
+      expect(responseContent).toBe('pong');
+    });
+    expect(reply.interactionId).not.toBeNull();
+  });
+
+  it('refuses follow-ups once the interaction token has expired (401/50027)', async () => {
+    await setup({ interactionTokenTtlMs: 100 });
+    await loginWithCommands(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.reply('tout de suite');
+      await sleep(150);
+      await interaction.followUp('bien plus tard');
+    });
+    emulator.slashCommand({ name: 'ping' });
+    await vi.waitFor(() => {
+      expect(handlerErrors).toHaveLength(1);
+    });
+    expect(handlerErrors[0]).toMatchObject({ code: 50027, status: 401 });
+    handlerErrors = [];
+    expect(emulator.takeViolations()[0]?.message).toMatch(/interaction token used/);
   });
 
   it('answers autocomplete with choices', async () => {
@@ -522,6 +564,28 @@ describe('validation', () => {
       emulator.assertNoViolations();
     }).not.toThrow();
     expect(emulator.channelMessages(id)).toEqual([]);
+  });
+
+  it('rejects more than 25 autocomplete choices and an edit that empties a message', async () => {
+    await setup();
+    const client = await loginWithCommands(async (interaction) => {
+      if (!interaction.isAutocomplete()) return;
+      await interaction.respond(
+        Array.from({ length: 26 }, (_, n) => ({ name: `Livre ${n}`, value: `livre-${n}` })),
+      );
+    });
+    emulator.autocomplete({ name: 'citation', options: { livre: '' }, focused: 'livre' });
+    await vi.waitFor(() => {
+      expect(handlerErrors).toHaveLength(1);
+    });
+    expect(handlerErrors[0]).toMatchObject({ code: 50035 });
+    handlerErrors = [];
+    const message = await textChannel(client, DEFAULT_IDS.generalChannel).send('texte');
+    await expect(message.edit({ content: '' })).rejects.toMatchObject({ code: 50006 });
+    expect(emulator.takeViolations().map((v) => v.message)).toEqual([
+      expect.stringMatching(/data\.choices: Must be 25 or fewer/),
+      expect.stringMatching(/empty message/),
+    ]);
   });
 
   it('rejects an invalid interaction reply and lets a valid retry through', async () => {

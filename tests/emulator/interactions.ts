@@ -338,10 +338,14 @@ export class Interactions {
     }
     const body = request.body as { data?: JsonObject | null };
     const data = body.data ?? null;
+    const messageBody = (data ?? {}) as MessageBody;
+    const source = state.sourceMessageId === null ? undefined : store.get(state.sourceMessageId);
+    if (type === 7 && source && store.editLeavesEmpty(source, messageBody, request.files)) {
+      throw Errors.emptyMessage();
+    }
     const record: InteractionCallbackRecord = { type, data, receivedAt: request.at };
     state.callback = record;
     let message: MessageRecord | undefined;
-    const messageBody = (data ?? {}) as MessageBody;
     if (type === 4 || type === 5) {
       const deferred = type === 5;
       message = store.create({
@@ -359,7 +363,6 @@ export class Interactions {
       announceMessage(this.context, 'MESSAGE_CREATE', message);
     } else if (type === 6 || type === 7) {
       state.originalMessageId = state.sourceMessageId;
-      const source = state.sourceMessageId === null ? undefined : store.get(state.sourceMessageId);
       if (type === 7 && source) {
         message = store.edit(source, messageBody, request.files);
         state.replyMessageId = source.id;
@@ -426,6 +429,9 @@ export class Interactions {
     const state = this.webhookState(request);
     const message = this.targetMessage(state, request, which);
     validateWebhookEdit(request.body);
+    if (this.context.store.editLeavesEmpty(message, request.body as MessageBody, request.files)) {
+      throw Errors.emptyMessage();
+    }
     this.context.store.edit(message, request.body as MessageBody, request.files);
     if (message.id === state.originalMessageId) state.replyMessageId = message.id;
     announceMessage(this.context, 'MESSAGE_UPDATE', message);

@@ -172,6 +172,29 @@ export class MessageStore {
     return record;
   }
 
+  /** Whether applying this edit would leave nothing to show (Discord refuses it with 50006). */
+  editLeavesEmpty(
+    record: MessageRecord,
+    body: MessageBody,
+    uploads: readonly UploadedFile[],
+  ): boolean {
+    const content = 'content' in body ? (body.content ?? '') : record.content;
+    const embeds = 'embeds' in body ? (body.embeds ?? []) : record.embeds;
+    const components = 'components' in body ? (body.components ?? []) : record.components;
+    const listed = body.attachments;
+    const kept =
+      listed === undefined || listed === null
+        ? record.attachments.length
+        : record.attachments.filter((a) => listed.some((entry) => entry.id === a.id)).length;
+    return (
+      content.trim() === '' &&
+      embeds.length === 0 &&
+      components.length === 0 &&
+      kept + uploads.length === 0 &&
+      record.poll === null
+    );
+  }
+
   delete(record: MessageRecord): void {
     record.deletedAt = now();
   }

@@ -103,6 +103,9 @@ export function channelRoutes(context: Context): RouteDefinition[] {
     const channel = visibleChannel(request);
     const message = channelMessage(request, channel);
     validateChannelMessageEdit(request.body);
+    if (store.editLeavesEmpty(message, request.body as MessageBody, request.files)) {
+      throw Errors.emptyMessage();
+    }
     store.edit(message, request.body as MessageBody, request.files);
     announceMessage(context, 'MESSAGE_UPDATE', message);
     context.recorder.changed();

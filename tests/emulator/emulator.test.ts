@@ -18,6 +18,7 @@ import {
 import type { Interaction } from 'discord.js';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_IDS, startEmulator, text } from './index';
 import type { Emulator, EmulatorOptions } from './index';
@@ -153,6 +154,49 @@ describe('gateway and login', () => {
     );
     expect(client.user?.id).toBe(DEFAULT_IDS.botUser);
     expect(client.application?.id).toBe(DEFAULT_IDS.botUser);
+  });
+
+  it('speaks the raw gateway protocol: HELLO, heartbeat ACK, 4004 on a wrong token', async () => {
+    await setup({ heartbeatIntervalMs: 1234 });
+    const socket = new WebSocket(`${emulator.gatewayUrl}?v=10&encoding=json`);
+    const frames: { op: number; d: unknown }[] = [];
+    socket.on('message', (raw: Buffer) => {
+      frames.push(JSON.parse(raw.toString('utf8')) as { op: number; d: unknown });
+    });
+    await once(socket, 'open');
+    await vi.waitFor(() => {
+      expect(frames[0]).toEqual({ op: 10, d: { heartbeat_interval: 1234 }, s: null, t: null });
+    });
+    socket.send(JSON.stringify({ op: 1, d: null }));
+    await vi.waitFor(() => {
+      expect(frames[1]?.op).toBe(11);
+    });
+    const closed = once(socket, 'close');
+    socket.send(JSON.stringify({ op: 2, d: { token: 'pas le bon', intents: 1, properties: {} } }));
+    const [code] = (await closed) as [number];
+    expect(code).toBe(4004);
+  });
+
+  it('serves lookups: users/@me, applications/@me, guild, channels, roles, members', async () => {
+    await setup();
+    const client = await login();
+    expect((await client.user?.fetch(true))?.username).toBe('Tribune');
+    expect((await client.application?.fetch())?.id).toBe(DEFAULT_IDS.botUser);
+    const guild = await client.guilds.fetch({ guild: DEFAULT_IDS.guild, force: true });
+    expect(guild.name).toBe('Cercle de lecture');
+    expect((await guild.channels.fetch()).size).toBe(2);
+    expect((await guild.roles.fetch()).map((r) => r.name)).toContain('Lecteurs');
+    const member = await guild.members.fetch({ user: DEFAULT_IDS.moderator, force: true });
+    expect(member.roles.cache.has(DEFAULT_IDS.moderatorRole)).toBe(true);
+    await expect(guild.members.fetch({ user: '42', force: true })).rejects.toMatchObject({
+      code: 10007,
+    });
+    await expect(client.rest.get('/nowhere/to/be/found')).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(emulator.takeViolations().map((v) => v.message)).toEqual([
+      "route not emulated (or not Discord's): GET /nowhere/to/be/found",
+    ]);
   });
 
   it('registers commands (string default_member_permissions accepted) and rejects bad names', async () => {
@@ -486,6 +530,11 @@ describe('channels, messages and threads', () => {
     await thread.send('Premier avis');
     expect(emulator.channelMessages(thread.id).map((m) => m.content)).toEqual(['Premier avis']);
     await expect(message.startThread({ name: 'Encore' })).rejects.toMatchObject({ code: 160004 });
+    const standalone = await general.threads.create({
+      name: 'Hors-sujet',
+      type: ChannelType.PublicThread,
+    });
+    expect(emulator.channel(standalone.id)).toMatchObject({ type: 11, parentId: general.id });
   });
 
   it('stores file attachments so a test can read them back', async () => {

@@ -121,6 +121,11 @@ export function appRoutes(context: Context, gatewayUrl: () => string): RouteDefi
     route('GET', '/gateway', () => json({ url: gatewayUrl() }), false),
     route('GET', '/gateway/bot', () => json({ url: gatewayUrl(), ...gatewayInfo })),
     route('GET', '/users/@me', () => json(world.botUserJson())),
+    route('GET', '/users/:userId', (r) => {
+      const user = world.findUser(r.params.userId ?? '');
+      if (!user) throw new ApiError(404, 10013, 'Unknown User');
+      return json(world.userJson(user));
+    }),
     route('GET', '/applications/@me', () =>
       json({
         id: world.applicationId,

@@ -34,13 +34,13 @@ export class ApiError extends Error {
   }
 }
 
-export function issueSummary(issue: ValidationIssue): string {
+function issueSummary(issue: ValidationIssue): string {
   const where = issue.path.length > 0 ? issue.path.join('.') : '(body)';
   return `${where}: ${issue.message} (${issue.code})`;
 }
 
 /** Discord's `errors` object: each path leads to `{ _errors: [{ code, message }] }`. */
-export function errorsObject(issues: readonly ValidationIssue[]): JsonObject {
+function errorsObject(issues: readonly ValidationIssue[]): JsonObject {
   const root: JsonObject = {};
   for (const issue of issues) {
     let node = root;

@@ -11,11 +11,6 @@ export function snowflake(at: number = Date.now()): string {
   return lastSnowflake.toString();
 }
 
-/** The creation time encoded in a snowflake (ms since the Unix epoch). */
-export function snowflakeTime(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-}
-
 /** High-resolution wall-clock time in ms, comparable across requests and dispatches. */
 export function now(): number {
   return performance.timeOrigin + performance.now();

@@ -1,5 +1,13 @@
 // Local Discord API emulator for tests: REST + gateway on 127.0.0.1, enough of Discord for a
 // discord.js v14 bot, with request validation, ping tracking and fault injection.
+//
+//   const emulator = await startEmulator();
+//   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: emulator.apiUrl } });
+//   await client.login(emulator.token);            // then wait for Events.ClientReady
+//   const reply = await emulator.slashCommand({ name: 'citation', options: { livre: 'Dune' } }).reply();
+//   expect(emulator.text(reply)).toContain('Dune');
+//   emulator.assertNoViolations();                 // in afterEach
+//   await client.destroy(); await emulator.close();
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -365,7 +373,8 @@ export class Emulator {
 
   /**
    * Closes every gateway socket. 1006 = abrupt termination; 4000 = clean close with an error
-   * code; both make discord.js resume. 4007/4009 also forget the sessions (re-identify).
+   * code; both make discord.js resume (~0.5 s). 1000 and 4007/4009 make it re-identify, which
+   * its identify throttle delays by about 5 s.
    */
   closeGateway(code = 4000): Promise<void> {
     return this.gateway.closeAll(code);

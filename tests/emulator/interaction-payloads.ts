@@ -127,11 +127,7 @@ export function basePayload(world: World, actor: Actor, type: number): JsonObjec
   };
 }
 
-export function findCommand(
-  world: World,
-  guildId: string,
-  name: string,
-): RegisteredCommand | undefined {
+function findCommand(world: World, guildId: string, name: string): RegisteredCommand | undefined {
   const isChatInput = (c: RegisteredCommand): boolean => c.name === name && c.type === 1;
   const inGuild = [...(world.guildCommands.get(guildId)?.values() ?? [])].find(isChatInput);
   return inGuild ?? [...world.globalCommands.values()].find(isChatInput);

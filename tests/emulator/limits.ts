@@ -33,7 +33,7 @@ export const LIMITS = {
 const IS_COMPONENTS_V2 = 1 << 15;
 
 /** Discord's locales, valid keys of name_localizations / description_localizations. */
-export const DISCORD_LOCALES: ReadonlySet<string> = new Set([
+const DISCORD_LOCALES: ReadonlySet<string> = new Set([
   'id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no',
   'pl', 'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th',
   'zh-CN', 'ja', 'zh-TW', 'ko',

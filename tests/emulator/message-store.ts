@@ -106,7 +106,10 @@ export class MessageStore {
   create(input: CreateMessageInput): MessageRecord {
     const at = now();
     const id = snowflake();
-    const flags = ((input.body.flags ?? 0) & SETTABLE_FLAGS) | (input.extraFlags ?? 0);
+    // Only interaction responses and follow-ups can be ephemeral.
+    const settable =
+      input.source === 'channel' ? SETTABLE_FLAGS & ~MessageFlag.Ephemeral : SETTABLE_FLAGS;
+    const flags = ((input.body.flags ?? 0) & settable) | (input.extraFlags ?? 0);
     const ephemeral = (flags & MessageFlag.Ephemeral) !== 0;
     const content = input.body.content ?? '';
     const mentioned = computePings(content, input.body.allowed_mentions);

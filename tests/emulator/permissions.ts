@@ -1,14 +1,9 @@
 import { PermissionFlagsBits } from 'discord.js';
-import type {
-  ChannelFixture,
-  MemberFixture,
-  PermissionOverwriteFixture,
-  RoleFixture,
-} from './types';
+import type { MemberFixture, PermissionOverwriteFixture, RoleFixture } from './types';
 
 export const Permission = PermissionFlagsBits;
 
-export const ALL_PERMISSIONS: bigint = Object.values(PermissionFlagsBits).reduce(
+const ALL_PERMISSIONS: bigint = Object.values(PermissionFlagsBits).reduce(
   (all, bit) => all | bit,
   0n,
 );
@@ -64,8 +59,4 @@ export function channelPermissions(
   apply(overwrites.find((o) => o.type === 1 && o.id === member.id));
   // Without ViewChannel nothing else applies in that channel.
   return has(permissions, Permission.ViewChannel) ? permissions : 0n;
-}
-
-export function overwritesOf(channel: ChannelFixture): PermissionOverwriteFixture[] {
-  return channel.permission_overwrites ?? [];
 }

@@ -151,7 +151,7 @@ function convert(
   return out;
 }
 
-export function schemaIssues(
+function schemaIssues(
   schema: ZodMiniType,
   body: unknown,
   prefix: IssuePath = [],
@@ -182,9 +182,9 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function requireObject(body: unknown): void {
+function requireObject(body: unknown): asserts body is JsonObject {
   if (!isObject(body)) {
-    fail([
+    throw invalidFormBody([
       {
         path: [],
         code: 'DICT_TYPE_CONVERT',
@@ -242,19 +242,18 @@ const CALLBACK_SCHEMAS: ReadonlyMap<number, ZodMiniType> = new Map([
 /** Validates `{ type, data }` of an interaction callback; returns the callback type. */
 export function validateInteractionCallback(body: unknown, fileCount: number): number {
   requireObject(body);
-  const type = (body as JsonObject).type;
+  const type = body.type;
   const schema = typeof type === 'number' ? CALLBACK_SCHEMAS.get(type) : undefined;
   if (typeof type !== 'number' || !schema) {
-    fail([
+    throw invalidFormBody([
       {
         path: ['type'],
         code: 'BASE_TYPE_CHOICES',
         message: `Value must be one of (1, 4, 5, 6, 7, 8, 9, 10, 12); this emulator supports 4-9, got ${JSON.stringify(type)}.`,
       },
     ]);
-    return 0;
   }
-  const data = (body as JsonObject).data;
+  const data = body.data;
   const issues = schemaIssues(schema, body);
   if (type >= 4 && type <= 7) issues.push(...messageIssues(data, ['data']));
   if (type === 8) issues.push(...autocompleteIssues(data, ['data']));
@@ -283,7 +282,7 @@ function forSchema(command: unknown): { value: unknown; issues: ValidationIssue[
   return { value: { ...command, default_member_permissions: Number(permissions) }, issues: [] };
 }
 
-export function validateCommand(command: unknown, prefix: IssuePath = []): ValidationIssue[] {
+function validateCommand(command: unknown, prefix: IssuePath = []): ValidationIssue[] {
   const { value, issues } = forSchema(command);
   return [
     ...issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })),
@@ -294,10 +293,9 @@ export function validateCommand(command: unknown, prefix: IssuePath = []): Valid
 
 export function validateCommandList(body: unknown): unknown[] {
   if (!Array.isArray(body)) {
-    fail([
+    throw invalidFormBody([
       { path: [], code: 'LIST_TYPE_CONVERT', message: 'Only iterables may be used in a ListType' },
     ]);
-    return [];
   }
   const list: unknown[] = body;
   fail([

@@ -42,7 +42,6 @@ export interface ChannelState {
   thread: ThreadInfo | null;
 }
 
-export const THREAD_TYPES: ReadonlySet<number> = new Set([10, 11, 12]);
 /** Channel types a bot can post messages in. */
 export const TEXT_TYPES: ReadonlySet<number> = new Set([0, 5, 10, 11, 12]);
 

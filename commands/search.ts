@@ -28,7 +28,7 @@ export default {
         ...localized('command.search.option.query'),
         type: ApplicationCommandOptionType.String,
         required: true,
-        max_length: MAX_QUERY_LENGTH,
+        // No max_length: an over-long query gets an answer that says how long it may be.
       },
       {
         ...localized('command.search.option.text'),

@@ -33,9 +33,8 @@ export default {
       },
       {
         ...localized('command.section.option.paragraph'),
+        // No min/max: a paragraph out of range gets an answer that says which ones exist.
         type: ApplicationCommandOptionType.Integer,
-        min_value: 1,
-        max_value: 999,
       },
       {
         ...localized('command.section.option.text'),

@@ -53,7 +53,12 @@ export function searchPassages(
         hits.push({
           ref: { textId: text.id, section: section.number, paragraph: index + 1 },
           sectionTitle: section.title,
-          ...excerptAround(paragraph, matches, phraseAt ?? matches[0], options.excerptLength),
+          ...excerptAround(
+            paragraph,
+            matches,
+            phraseAt ?? densestMatch(matches, terms, options.excerptLength),
+            options.excerptLength,
+          ),
           score: distinct * 1000 + (phraseAt ? 500 : 0) + Math.min(matches.length, 499),
           order,
         });
@@ -75,6 +80,26 @@ function findPhrase(paragraphWords: readonly Word[], phrase: readonly string[]):
       return offset === last ? word?.startsWith(queryWord) : word === queryWord;
     }),
   );
+}
+
+/** The match that starts the window (of two thirds of an excerpt) holding the most distinct terms. */
+function densestMatch(
+  matches: readonly Word[],
+  terms: readonly string[],
+  length: number,
+): Word | undefined {
+  let best: Word | undefined;
+  let bestCount = 0;
+  for (const start of matches) {
+    const inWindow = matches.filter(
+      (word) => word.start >= start.start && word.end <= start.start + (length * 2) / 3,
+    );
+    const count = new Set(
+      inWindow.map((word) => terms.find((term) => word.folded.startsWith(term))),
+    ).size;
+    if (count > bestCount) [best, bestCount] = [start, count];
+  }
+  return best;
 }
 
 /** A window of about `length` characters starting near `anchor`, cut between words. */

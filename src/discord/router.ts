@@ -8,7 +8,7 @@ import { UserError } from '../errors/user-error';
 import { resolveLocale } from '../i18n/locale';
 import { translate, translator, type MessageParams } from '../i18n/translate';
 import { LIMITS } from '../render/limits';
-import { escapeMarkdown } from '../render/markdown';
+import { escapeInlineMarkdown } from '../render/markdown';
 import { clip } from '../render/view';
 import type { Services } from '../services';
 import { parseCustomId } from '../render/custom-id';
@@ -133,12 +133,12 @@ async function answerFailure(interaction: Interaction, error: unknown, context: 
   }
 }
 
-/** Parameters may hold what the user typed: shown as typed, never as Markdown. */
+/** Parameters may hold what the user typed: shown as typed on one line, never as Markdown. */
 function escapeParams(params: MessageParams): MessageParams {
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
-      typeof value === 'string' ? escapeMarkdown(value) : value,
+      typeof value === 'string' ? escapeInlineMarkdown(value.replace(/\s+/g, ' ')) : value,
     ]),
   );
 }

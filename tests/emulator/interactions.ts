@@ -187,11 +187,13 @@ export class Interactions {
     if (!message || message.deletedAt !== null) {
       throw new Error(`Message ${messageId} does not exist (deleted?)`);
     }
-    const component = findComponent(message.components, click.customId);
+    const component =
+      findComponent(message.components, click.customId) ??
+      (click.forged === true ? { type: values === null ? 2 : 3, custom_id: click.customId } : null);
     if (!component) {
       throw new Error(`Message ${messageId} has no component with custom_id "${click.customId}"`);
     }
-    if (component.disabled === true) {
+    if (component.disabled === true && click.forged !== true) {
       throw new Error(`Component "${click.customId}" is disabled: a user cannot click it`);
     }
     if (values === null && component.type !== 2) {

@@ -288,6 +288,11 @@ export interface ButtonClick {
   user?: UserRef;
   locale?: string;
   permissions?: string | bigint;
+  /**
+   * Send the click even though the message has no such (enabled) button: a crafted interaction,
+   * or a button from an older version of the bot. The bot must answer it without harm.
+   */
+  forged?: boolean;
 }
 
 export interface SelectMenuChoice extends ButtonClick {

@@ -5,7 +5,7 @@ import { loadLibrary } from '../../src/content/load-library';
 import { parseText } from '../../src/content/parse-text';
 
 const RAW = readFileSync(
-  new URL('../../../shared/seed/op-ed-sommet-ia.txt', import.meta.url),
+  new URL('../../content/source/op-ed-sommet-ia.txt', import.meta.url),
   'utf8',
 )
   .split('\n')

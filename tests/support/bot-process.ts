@@ -46,14 +46,14 @@ export function spawnBot(options: {
   const stderr: string[] = [];
   let buffered = '';
   const lineListeners = new Set<(line: string) => void>();
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout.push(chunk);
     buffered += chunk;
     const lines = buffered.split('\n');
     buffered = lines.pop() ?? '';
     for (const line of lines) for (const listener of lineListeners) listener(line);
   });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
   });

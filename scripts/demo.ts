@@ -1,0 +1,127 @@
+// `npm run demo`: try Tribune without a Discord account. A local emulator stands in for Discord,
+// the real bot connects to it, and you type slash commands in the terminal (or pipe them in).
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../src/config/config';
+import { ContentError } from '../src/content/content-error';
+import type { DemoLocale } from './demo/command-defs';
+import { demoLocale } from './demo/messages';
+import { DemoSession } from './demo/session';
+
+const USAGE = `Usage: npm run demo [-- --lang fr|en] [--log FILE] [--no-color]
+
+Starts a local Discord emulator and the real Tribune bot, then reads commands:
+interactively in a terminal, or one per line from standard input (printf '/section 2\\n' | npm run demo).
+Type "help" once started. Content comes from content/ (or CONTENT_DIR).`;
+
+function options(): { locale: DemoLocale; logFile?: string; color: boolean } | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        lang: { type: 'string' },
+        log: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return `${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`;
+  }
+  const { values } = parsed;
+  if (values.help === true) return USAGE;
+  const locale = demoLocale(values.lang ?? 'fr');
+  if (locale === undefined) return `--lang: fr or en, not "${values.lang ?? ''}".\n\n${USAGE}`;
+  return {
+    locale,
+    ...(values.log !== undefined && { logFile: values.log }),
+    color: values['no-color'] !== true && process.env.NO_COLOR === undefined,
+  };
+}
+
+async function main(): Promise<number> {
+  const chosen = options();
+  if (typeof chosen === 'string') {
+    console.log(chosen);
+    return chosen === USAGE ? 0 : 2;
+  }
+  const interactive = process.stdin.isTTY && process.stdout.isTTY;
+  const ansi = chosen.color && process.stdout.isTTY;
+  if (interactive) console.log(chosen.locale === 'fr' ? 'Démarrage…' : 'Starting…');
+
+  let session: DemoSession;
+  try {
+    session = await DemoSession.start({
+      locale: chosen.locale,
+      ansi,
+      width: () => (process.stdout.isTTY ? process.stdout.columns : 0),
+      ...(chosen.logFile !== undefined && { logFile: chosen.logFile }),
+    });
+  } catch (error) {
+    const message =
+      error instanceof ConfigError || error instanceof ContentError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    console.error(`The demo could not start.\n${message}`);
+    return 1;
+  }
+
+  console.log(`${session.banner()}\n`);
+  const lines = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+    historySize: 200,
+  });
+  const close = () => {
+    lines.close();
+  };
+  lines.on('SIGINT', close);
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  let quit = false;
+  try {
+    if (interactive) {
+      lines.setPrompt(session.prompt());
+      lines.prompt();
+    }
+    for await (const line of lines) {
+      if (!interactive && line.trim() !== '') console.log(`> ${line}`);
+      try {
+        const outcome = await session.handle(line);
+        if (outcome.output !== '') console.log(`${outcome.output}\n`);
+        quit = outcome.quit;
+      } catch (error) {
+        console.log(
+          `${session.words.failed(error instanceof Error ? error.message : String(error))}\n`,
+        );
+      }
+      if (quit) break;
+      if (interactive) {
+        lines.setPrompt(session.prompt());
+        lines.prompt();
+      }
+    }
+  } finally {
+    lines.close();
+    process.off('SIGINT', close);
+    process.off('SIGTERM', close);
+    if (!quit && interactive) console.log(`\n${session.words.goodbye}`);
+    await session.stop();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    // Everything is closed by now; never let a stray handle keep the terminal waiting.
+    setTimeout(() => process.exit(code), 2000).unref();
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -302,11 +302,12 @@ function parse(
   // Which option each token fills.
   const given = new Map<OptionDef, string>();
   const bare: string[] = [];
-  let last: OptionDef | undefined;
+  /** The option of the last token (`null`: bare words), the one suggestions are for. */
+  let last: OptionDef | null | undefined;
   for (const token of tokens) {
     if (token.name === undefined) {
       bare.push(token.value);
-      last = undefined;
+      last = null;
       continue;
     }
     const def = findByName(defs, token.name);
@@ -332,7 +333,7 @@ function parse(
       fail({ code: 'duplicateOption', option: bothNames(positional, locale) });
     }
     given.set(positional, bare.join(' '));
-    last = positional;
+    if (last === null) last = positional;
   }
 
   let focused: OptionDef | undefined;

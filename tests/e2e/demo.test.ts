@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/content/load-library';
+import { writeContentWithLongText } from '../support/long-text';
+import { tempDir } from '../support/temp-dir';
+
+const opEd = (await loadLibrary('content')).defaultText;
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Each echoed command (`> …`) with what was printed after it. */
+  readonly replies: Map<string, string>;
+}
+
+/** Runs `npm run demo` as a person would pipe commands into it. */
+async function runDemo(
+  lines: readonly string[],
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): Promise<Run> {
+  const child = spawn('npx', ['tsx', 'scripts/demo.ts', ...args], {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.end(lines.map((line) => `${line}\n`).join(''));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the demo did not exit within 25 s\n${stdout}\n${stderr}`));
+    }, 25_000);
+    child.on('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  const replies = new Map<string, string>();
+  for (const block of stdout.split(/^> /m).slice(1)) {
+    const [command = '', ...rest] = block.split('\n');
+    replies.set(command, rest.join('\n').trim());
+  }
+  return { code, stdout, stderr, replies };
+}
+
+describe('npm run demo', () => {
+  it('answers piped commands with the real bot and exits cleanly at the end of input', async () => {
+    const contentDir = await tempDir();
+    await writeContentWithLongText(
+      contentDir,
+      await readFile('content/sommet-ia-montagne-de-degats.md', 'utf8'),
+    );
+    const tmp = await tempDir();
+    const run = await runDemo(
+      [
+        '/section 2',
+        '/section section:1 texte:long-texte-essai',
+        '2',
+        '/search surveillance',
+        '?section l’ia',
+        'lang en',
+        '/section 1',
+        '/sectoin 2',
+        '/search query:"lutte sociale" colour:red',
+      ],
+      { CONTENT_DIR: contentDir, TMPDIR: tmp },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/local emulator stands in for Discord|émulateur local/);
+
+    const section = run.replies.get('/section 2') ?? '';
+    expect(section).toContain('§2 · L’IA, comme on ne vous en parle pas');
+    expect(section).toContain(opEd.sections[1]?.paragraphs[0]?.slice(0, 80));
+    expect(section).toContain(
+      'Le Mouton Numérique, « Sommet de l’IA, montagne de dégâts… », 10 février 2025',
+    );
+
+    const paged = run.replies.get('/section section:1 texte:long-texte-essai') ?? '';
+    expect(paged).toMatch(/Page 1\/\d+/);
+    expect(paged).toMatch(/\[1\] ◀ Précédent \(désactivé\) +\[2\] Suivant ▶/);
+    const next = run.replies.get('2') ?? '';
+    expect(next).toMatch(/Page 2\/\d+/);
+    expect(next).toMatch(/\[1\] ◀ Précédent +\[2\] Suivant ▶/);
+
+    const search = run.replies.get('/search surveillance') ?? '';
+    expect(search).toContain('Recherche : « surveillance »');
+    expect(search).toMatch(/§\d+ ¶\d+/);
+    expect(search).toMatch(/surveillance/i);
+
+    expect(run.replies.get('?section l’ia')).toMatch(/2\. L’IA, comme on ne vous en parle pas/);
+
+    const english = run.replies.get('/section 1') ?? '';
+    expect(english).toContain('§1 · Un sommet sous influence (editors’ title)');
+    expect(english).toContain('10 February 2025');
+
+    expect(run.replies.get('/sectoin 2')).toMatch(
+      /Unknown command “\/sectoin”\. Did you mean \/section\? Commands: \/section, \/search/,
+    );
+    expect(run.replies.get('/search query:"lutte sociale" colour:red')).toMatch(
+      /\/search has no option “colour”\. Options: query \(mots\), text \(texte\), private \(privé\)/,
+    );
+
+    // The bot's logs go to a file, not into the conversation; the temp folder is gone.
+    expect(run.stdout).not.toMatch(/"level":/);
+    expect(run.stderr).not.toMatch(/"level":/);
+    expect((await readdir(tmp)).filter((name) => name.startsWith('tribune-demo-'))).toEqual([]);
+  });
+
+  it('starts in English with --lang en and marks private replies', async () => {
+    const run = await runDemo(['/section 3 paragraph:2 private:yes', 'quit', '/section'], {}, [
+      '--lang',
+      'en',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('A local emulator stands in for Discord');
+    const reply = run.replies.get('/section 3 paragraph:2 private:yes') ?? '';
+    expect(reply).toMatch(/^Tribune \(visible only to you\)/);
+    expect(reply).toContain('§3 · Faire front : « l’IA » est une lutte sociale · ¶2');
+    expect(run.replies.get('quit')).toBe('Goodbye.');
+    expect(run.replies.has('/section')).toBe(false);
+  });
+});

@@ -4,9 +4,11 @@ import type { Config } from './config/config';
 import { loadLibrary } from './content/load-library';
 import type { Command } from './discord/command';
 import { createDiscordClient } from './discord/create-client';
+import { createReadingPoster } from './discord/reading-poster';
 import { createInteractionRouter } from './discord/router';
 import type { Lifecycle } from './lifecycle';
 import { createLogger, type Logger } from './log/logger';
+import { createReadings } from './reading/create-readings';
 import type { Services } from './services';
 import { openStore } from './store/store';
 import { systemClock, type Clock } from './time/clock';
@@ -40,8 +42,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     clock: options.clock ?? systemClock,
     store,
     library,
+    readings: createReadings({
+      config,
+      logger,
+      clock: options.clock ?? systemClock,
+      store,
+      library,
+      posterFor: createReadingPoster,
+    }),
   };
-  const lifecycles: Lifecycle[] = [];
+  const lifecycles: Lifecycle[] = [services.readings];
   const client = createDiscordClient(config);
   const router = createInteractionRouter(options.commands ?? allCommands, services);
 

@@ -34,6 +34,11 @@ const configSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
+  READING_GRACE_HOURS: z.coerce
+    .number({ error: 'must be a number of hours, such as 12' })
+    .min(0, 'must be 0 or more hours')
+    .max(167, 'must be under a week (167 hours at most)')
+    .default(12),
 });
 
 export type Config = z.infer<typeof configSchema>;

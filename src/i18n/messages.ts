@@ -1,12 +1,14 @@
 import { commandMessages } from './commands';
 import { coreMessages } from './core';
 import { quoteMessages } from './quotes';
+import { readingMessages } from './reading';
 
 /** Every catalogue, merged. A feature adds its own file and one line here. */
 export const messages = {
   ...coreMessages,
   ...commandMessages,
   ...quoteMessages,
+  ...readingMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -29,15 +29,24 @@ export function renderFragment(fragment: PageFragment, locale: Locale): string {
 
 const FRAGMENT_SEPARATOR = '\n\n';
 
-/** Pages of a quote, each fitting one embed description. */
-export function quotePages(target: QuoteTarget, locale: Locale): Page[] {
+/** Pages of a quote, each fitting one embed description (or `size` characters once rendered). */
+export function quotePages(
+  target: QuoteTarget,
+  locale: Locale,
+  size: number = LIMITS.embedDescription,
+): Page[] {
   const paragraphs = target.section.paragraphs
     .map((text, index) => ({ number: index + 1, text }))
     .filter(({ number }) => target.paragraph === undefined || number === target.paragraph);
   return splitIntoPages(paragraphs, {
-    size: LIMITS.embedDescription,
+    size,
     cost: (fragment) => renderFragment(fragment, locale).length + FRAGMENT_SEPARATOR.length,
   });
+}
+
+/** A page as shown: its fragments rendered, one paragraph (or piece of one) per block. */
+export function renderPageText(page: Page, locale: Locale): string {
+  return page.map((fragment) => renderFragment(fragment, locale)).join(FRAGMENT_SEPARATOR);
 }
 
 /**
@@ -57,9 +66,7 @@ export function renderQuotePage(target: QuoteTarget, page: number, locale: Local
     title: clip(title, LIMITS.embedTitle),
     url: target.text.source,
     author: clip(`${target.text.author} — ${target.text.title}`, LIMITS.embedAuthor),
-    description: fragments
-      .map((fragment) => renderFragment(fragment, locale))
-      .join(FRAGMENT_SEPARATOR),
+    description: renderPageText(fragments, locale),
     footer: [attribution(target.text, locale), pageLabel(index, pages.length, locale)]
       .filter(Boolean)
       .join(' · '),

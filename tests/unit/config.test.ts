@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       DEFAULT_LOCALE: 'fr',
       DEFAULT_TIMEZONE: 'Europe/Paris',
       LOG_LEVEL: 'info',
+      READING_GRACE_HOURS: 12,
     });
   });
 

@@ -1,0 +1,345 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { resolveText } from '../src/content/library';
+import { textChoices, toChoices } from '../src/discord/choices';
+import type { Command, HandlerContext } from '../src/discord/command';
+import { localized } from '../src/discord/localize';
+import { missingPromptPermissions, type PromptPermission } from '../src/discord/reading-poster';
+import { toPayload, toReply } from '../src/discord/to-payload';
+import { UserError } from '../src/errors/user-error';
+import { supportedLocale } from '../src/i18n/locale';
+import type { MessageKey } from '../src/i18n/translate';
+import {
+  matchingTimeZones,
+  matchingWeekdays,
+  parseTime,
+  parseTimeZone,
+  parseWeekday,
+  weekdayName,
+  weekdayValue,
+} from '../src/reading/parse-plan-input';
+import type { ReadingPlan } from '../src/reading/plan';
+import { describeSchedule, discordTimestamp, renderStatus } from '../src/reading/render-status';
+import type { MessageView } from '../src/render/view';
+
+type Subcommand = 'start' | 'status' | 'preview' | 'next' | 'skip' | 'pause' | 'resume' | 'stop';
+
+const TEXT_CHANNELS = [ChannelType.GuildText] as const;
+
+/** The optional `channel` of the subcommands acting on one plan. */
+const planChannelOption = (prefix: Parameters<typeof localized>[0]) => ({
+  ...localized(prefix),
+  type: ApplicationCommandOptionType.Channel as const,
+  channel_types: [...TEXT_CHANNELS],
+});
+
+const planSubcommand = (name: Exclude<Subcommand, 'start' | 'status'>) => ({
+  ...localized(`command.reading.${name}`),
+  type: ApplicationCommandOptionType.Subcommand as const,
+  options: [planChannelOption('command.reading.option.plan')],
+});
+
+/** `/reading`: weekly reading plans, for members who may manage the server. */
+export default {
+  data: {
+    ...localized('command.reading'),
+    type: ApplicationCommandType.ChatInput,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+    options: [
+      {
+        ...localized('command.reading.start'),
+        type: ApplicationCommandOptionType.Subcommand,
+        options: [
+          {
+            ...localized('command.reading.start.option.channel'),
+            type: ApplicationCommandOptionType.Channel,
+            channel_types: [...TEXT_CHANNELS],
+            required: true,
+          },
+          {
+            ...localized('command.reading.start.option.weekday'),
+            type: ApplicationCommandOptionType.String,
+            required: true,
+            autocomplete: true,
+            max_length: 20,
+          },
+          {
+            ...localized('command.reading.start.option.time'),
+            type: ApplicationCommandOptionType.String,
+            required: true,
+            max_length: 10,
+          },
+          {
+            ...localized('command.reading.start.option.timezone'),
+            type: ApplicationCommandOptionType.String,
+            autocomplete: true,
+            max_length: 64,
+          },
+          {
+            ...localized('command.reading.start.option.text'),
+            type: ApplicationCommandOptionType.String,
+            autocomplete: true,
+            max_length: 100,
+          },
+          {
+            ...localized('command.reading.start.option.from_section'),
+            type: ApplicationCommandOptionType.Integer,
+            min_value: 1,
+            max_value: 999,
+          },
+          {
+            ...localized('command.reading.start.option.role'),
+            type: ApplicationCommandOptionType.Role,
+          },
+          {
+            ...localized('command.reading.start.option.thread'),
+            type: ApplicationCommandOptionType.Boolean,
+          },
+        ],
+      },
+      { ...localized('command.reading.status'), type: ApplicationCommandOptionType.Subcommand },
+      planSubcommand('preview'),
+      planSubcommand('next'),
+      planSubcommand('skip'),
+      planSubcommand('pause'),
+      planSubcommand('resume'),
+      planSubcommand('stop'),
+    ],
+  },
+
+  async execute(interaction, context) {
+    // Discord hides the command from others by default, but server admins can change that.
+    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      throw new UserError('error.missingPermission', {
+        permission: context.t('permission.ManageGuild'),
+      });
+    }
+    if (!interaction.inCachedGuild()) throw new UserError('error.guildOnly');
+    const subcommand = interaction.options.getSubcommand() as Subcommand;
+    if (subcommand === 'start') return start(interaction, context);
+    if (subcommand === 'status') {
+      const summaries = await context.services.readings.status(interaction.guildId);
+      return reply(interaction, renderStatus(summaries, context.locale));
+    }
+    const plan = await targetPlan(interaction, context);
+    switch (subcommand) {
+      case 'preview':
+        return reply(
+          interaction,
+          context.services.readings.preview(plan, guildLocale(interaction, context)),
+        );
+      case 'next':
+        return next(interaction, plan, context);
+      case 'skip': {
+        const skipped = await context.services.readings.skip(plan);
+        return answer(interaction, context, 'reading.skippedReply', {
+          channel: `<#${plan.channelId}>`,
+          date: discordTimestamp(skipped.at),
+          next: await nextDate(plan, context),
+        });
+      }
+      case 'pause':
+        await context.services.readings.pause(plan);
+        return answer(interaction, context, 'reading.pausedReply', {
+          channel: `<#${plan.channelId}>`,
+        });
+      case 'resume': {
+        await requireBotCanPost(interaction, plan.channelId, plan.thread, context);
+        await context.services.readings.resume(plan);
+        return answer(interaction, context, 'reading.resumedReply', {
+          channel: `<#${plan.channelId}>`,
+          next: await nextDate(plan, context),
+        });
+      }
+      case 'stop':
+        await context.services.readings.stopPlan(plan);
+        return answer(interaction, context, 'reading.stoppedReply', {
+          channel: `<#${plan.channelId}>`,
+        });
+    }
+  },
+
+  async autocomplete(interaction, { services, locale }) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === 'text') {
+      await interaction.respond(textChoices(services.library, focused.value));
+    } else if (focused.name === 'weekday') {
+      await interaction.respond(
+        toChoices(
+          matchingWeekdays(focused.value).map((weekday) => ({
+            name: weekdayName(weekday, locale),
+            value: weekdayValue(weekday),
+          })),
+        ),
+      );
+    } else if (focused.name === 'timezone') {
+      await interaction.respond(
+        toChoices(
+          matchingTimeZones(focused.value, services.config.DEFAULT_TIMEZONE).map((zone) => ({
+            name: zone,
+            value: zone,
+          })),
+        ),
+      );
+    } else {
+      await interaction.respond([]);
+    }
+  },
+} satisfies Command;
+
+async function start(interaction: ChatInputCommandInteraction<'cached'>, context: HandlerContext) {
+  const { services } = context;
+  const { options } = interaction;
+  const channel = options.getChannel('channel', true, [...TEXT_CHANNELS]);
+  const weekday = parseWeekday(options.getString('weekday', true));
+  const time = parseTime(options.getString('time', true));
+  const timeZone = parseTimeZone(options.getString('timezone'), services.config.DEFAULT_TIMEZONE);
+  const text = resolveText(services.library, options.getString('text'));
+  const firstSection = options.getInteger('from_section') ?? 1;
+  if (firstSection < 1 || firstSection > text.sections.length) {
+    throw new UserError('reading.sectionOutOfRange', {
+      section: firstSection,
+      count: text.sections.length,
+      title: text.title,
+    });
+  }
+  const role = options.getRole('role');
+  if (role?.id === interaction.guildId) throw new UserError('reading.everyoneRole');
+  const thread = options.getBoolean('thread') ?? true;
+  await requireBotCanPost(interaction, channel.id, thread, context);
+  const { plan, first } = await services.readings.createPlan({
+    guildId: interaction.guildId,
+    channelId: channel.id,
+    textId: text.id,
+    firstSection,
+    weekday,
+    time,
+    timeZone,
+    roleId: role?.id,
+    thread,
+    locale: guildLocale(interaction, context),
+    createdBy: interaction.user.id,
+  });
+  await answer(interaction, context, 'reading.started', {
+    channel: `<#${plan.channelId}>`,
+    title: text.title,
+    schedule: describeSchedule(plan, context.locale),
+    section: firstSection,
+    date: discordTimestamp(first.at),
+  });
+}
+
+async function next(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  plan: ReadingPlan,
+  context: HandlerContext,
+) {
+  // Posting (with its retries) can outlast the 3 s Discord gives for a first answer.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const outcome = await context.services.readings.postNext(plan);
+  const channel = `<#${plan.channelId}>`;
+  if (outcome.kind === 'taken') throw new UserError('reading.busy', { channel });
+  if (outcome.kind === 'stale') throw new UserError('reading.isPaused', { channel });
+  if (outcome.record.state === 'missed') {
+    throw new UserError('reading.postFailed', { channel });
+  }
+  const link = `https://discord.com/channels/${plan.guildId}/${plan.channelId}/${outcome.record.post.messageId}`;
+  await interaction.editReply(
+    toPayload({
+      content: context.t('reading.postedReply', {
+        channel,
+        link,
+        next: await nextDate(plan, context),
+      }),
+    }),
+  );
+}
+
+/** The plan the subcommand is about: the `channel` given, this channel's, or the server's only one. */
+async function targetPlan(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  { services }: HandlerContext,
+): Promise<ReadingPlan> {
+  const plans = await services.readings.plansOfGuild(interaction.guildId);
+  const given = interaction.options.getChannel('channel', false, [...TEXT_CHANNELS]);
+  const inChannel = (channelId: string) =>
+    plans.find((plan) => plan.channelId === channelId && plan.state !== 'finished') ??
+    plans.find((plan) => plan.channelId === channelId);
+  if (given) {
+    const plan = inChannel(given.id);
+    if (!plan) throw new UserError('reading.noPlanInChannel', { channel: `<#${given.id}>` });
+    return plan;
+  }
+  const here = inChannel(interaction.channelId);
+  if (here) return here;
+  const [only, ...others] = plans;
+  if (!only) throw new UserError('reading.noPlan');
+  if (others.length > 0) {
+    throw new UserError('reading.whichPlan', {
+      channels: plans.map((plan) => `<#${plan.channelId}>`).join(', '),
+    });
+  }
+  return only;
+}
+
+/** Refuses a channel where the bot could not post its prompts, saying what it lacks. */
+async function requireBotCanPost(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  channelId: string,
+  thread: boolean,
+  { t }: HandlerContext,
+) {
+  const channel =
+    interaction.guild.channels.cache.get(channelId) ??
+    (await interaction.guild.channels.fetch(channelId).catch(() => null));
+  const missing = channel ? missingPromptPermissions(channel, interaction.client.user, thread) : [];
+  if (!channel) throw new UserError('reading.channelGone', { channel: `<#${channelId}>` });
+  if (missing.length > 0) {
+    throw new UserError('reading.botCannotPost', {
+      channel: `<#${channelId}>`,
+      permissions: missing.map((name) => `« ${t(PERMISSION_NAMES[name])} »`).join(', '),
+    });
+  }
+}
+
+function guildLocale(interaction: ChatInputCommandInteraction<'cached'>, context: HandlerContext) {
+  return supportedLocale(interaction.guildLocale) ?? context.services.config.DEFAULT_LOCALE;
+}
+
+/** The plan's next date as it now stands in the store. */
+async function nextDate(plan: ReadingPlan, { services }: HandlerContext) {
+  const current = await services.readings.get(plan.id);
+  const occurrence = current && services.readings.nextOccurrence(current);
+  return occurrence ? discordTimestamp(occurrence.at) : '—';
+}
+
+const PERMISSION_NAMES: Record<PromptPermission, MessageKey> = {
+  ViewChannel: 'reading.permission.ViewChannel',
+  SendMessages: 'reading.permission.SendMessages',
+  EmbedLinks: 'reading.permission.EmbedLinks',
+  CreatePublicThreads: 'reading.permission.CreatePublicThreads',
+  SendMessagesInThreads: 'reading.permission.SendMessagesInThreads',
+};
+
+function answer(
+  interaction: ChatInputCommandInteraction,
+  context: HandlerContext,
+  key: MessageKey,
+  params: Record<string, string | number>,
+) {
+  return reply(interaction, { content: context.t(key, params) });
+}
+
+async function reply(interaction: ChatInputCommandInteraction, view: MessageView) {
+  await interaction.reply(toReply(view, { ephemeral: true }));
+}

@@ -1,0 +1,99 @@
+import {
+  ChannelType,
+  DiscordAPIError,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  ThreadAutoArchiveDuration,
+  type Client,
+  type GuildBasedChannel,
+  type User,
+} from 'discord.js';
+import { supportedLocale } from '../i18n/locale';
+import { PromptRejected, type PromptPoster } from '../reading/prompt-poster';
+import { toPayload } from './to-payload';
+
+/** What the bot needs in a plan's channel: read it, post the prompt with its embed, open threads. */
+const PROMPT_PERMISSIONS = {
+  ViewChannel: PermissionFlagsBits.ViewChannel,
+  SendMessages: PermissionFlagsBits.SendMessages,
+  EmbedLinks: PermissionFlagsBits.EmbedLinks,
+} as const;
+const THREAD_PERMISSIONS = {
+  CreatePublicThreads: PermissionFlagsBits.CreatePublicThreads,
+  SendMessagesInThreads: PermissionFlagsBits.SendMessagesInThreads,
+} as const;
+
+export type PromptPermission = keyof typeof PROMPT_PERMISSIONS | keyof typeof THREAD_PERMISSIONS;
+
+/** The permissions the bot lacks in the channel to post prompts (and open their threads). */
+export function missingPromptPermissions(
+  channel: GuildBasedChannel,
+  bot: User,
+  thread: boolean,
+): PromptPermission[] {
+  const granted = channel.permissionsFor(bot);
+  const needed = { ...PROMPT_PERMISSIONS, ...(thread ? THREAD_PERMISSIONS : {}) };
+  return (Object.entries(needed) as [PromptPermission, bigint][])
+    .filter(([, flag]) => granted?.has(flag) !== true)
+    .map(([name]) => name);
+}
+
+/**
+ * Posts reading prompts with discord.js. A deleted channel (10003) or a missing permission (50013,
+ * 50001, or seen in the cache before sending) is a `PromptRejected`: the scheduler pauses the plan
+ * instead of retrying, which would only pile up invalid requests.
+ */
+export function createReadingPoster(client: Client<true>): PromptPoster {
+  return {
+    guildLocale: (guildId) => supportedLocale(client.guilds.cache.get(guildId)?.preferredLocale),
+
+    async post(channelId, view, threadTitle, nonce) {
+      const channel = await client.channels.fetch(channelId).catch(rejectPermanent);
+      if (channel?.type !== ChannelType.GuildText) {
+        throw new PromptRejected('channel-deleted', `channel ${channelId} is gone`);
+      }
+      const missing = missingPromptPermissions(channel, client.user, false);
+      if (missing.length > 0) {
+        throw new PromptRejected('missing-permission', `missing ${missing.join(', ')}`);
+      }
+      const message = await channel
+        .send({ ...toPayload(view), nonce, enforceNonce: true })
+        .catch(rejectPermanent);
+      const posted = { messageId: message.id, threadId: undefined, problem: undefined };
+      if (threadTitle === undefined) return posted;
+      try {
+        const thread = await message.startThread({
+          name: threadTitle,
+          autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
+        });
+        return { ...posted, threadId: thread.id };
+      } catch (error) {
+        // The prompt is out, so this is not retried (that would post it twice). Without the
+        // right to open threads, next week's would fail too: the plan pauses.
+        return {
+          ...posted,
+          problem: isPermanent(error) ? 'missing-permission' : undefined,
+          threadError: error,
+        };
+      }
+    },
+  };
+}
+
+function isPermanent(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.MissingPermissions ||
+      error.code === RESTJSONErrorCodes.MissingAccess)
+  );
+}
+
+function rejectPermanent(error: unknown): never {
+  if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) {
+    throw new PromptRejected('channel-deleted', error.message);
+  }
+  if (isPermanent(error)) {
+    throw new PromptRejected('missing-permission', (error as Error).message);
+  }
+  throw error;
+}

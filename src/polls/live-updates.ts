@@ -1,0 +1,107 @@
+import { performance } from 'node:perf_hooks';
+
+interface KeyState {
+  /** A refresh was asked for since the last one started. */
+  dirty: boolean;
+  timer: NodeJS.Timeout | undefined;
+  running: Promise<void> | undefined;
+  lastStartedAt: number;
+}
+
+/**
+ * Coalesced refreshes, one key at a time: however many requests arrive, a key is refreshed at
+ * most once per interval, refreshes of one key never overlap, and a request always leads to one
+ * more refresh after it, so the last state is always shown. Each refresh reads the current state
+ * itself, so what it shows is never older than the request.
+ *
+ * Used for live poll results: a burst of 500 votes costs a handful of message edits, not 500
+ * (discord.js queues non-interaction requests at 50/s, so 500 edits would take 10 s and delay
+ * every other message of the bot).
+ */
+export class CoalescedRefresh {
+  private readonly states = new Map<string, KeyState>();
+  private stopped = false;
+
+  constructor(
+    private readonly refresh: (key: string) => Promise<void>,
+    private readonly intervalMs: number,
+    private readonly onError: (key: string, error: unknown) => void,
+  ) {}
+
+  /** Asks for a refresh: now if none started within the interval, else when the interval ends. */
+  request(key: string): void {
+    const state = this.state(key);
+    state.dirty = true;
+    if (state.timer === undefined && state.running === undefined && !this.stopped) {
+      this.schedule(key, state);
+    }
+  }
+
+  /** Refreshes now (after a running refresh, if any) and resolves once done: for a final state. */
+  async now(key: string): Promise<void> {
+    const state = this.state(key);
+    state.dirty = true;
+    while (state.running !== undefined) await state.running;
+    clearTimeout(state.timer);
+    state.timer = undefined;
+    // Another caller's refresh, started after this call, already showed this state.
+    if (isDirty(state)) await this.run(key, state);
+  }
+
+  /** Runs every pending refresh now and waits for all of them; later requests are ignored. */
+  async flush(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(
+      [...this.states].map(async ([key, state]) => {
+        clearTimeout(state.timer);
+        state.timer = undefined;
+        if (state.dirty) await this.now(key);
+        else await state.running;
+      }),
+    );
+  }
+
+  private state(key: string): KeyState {
+    let state = this.states.get(key);
+    if (state === undefined) {
+      state = { dirty: false, timer: undefined, running: undefined, lastStartedAt: -Infinity };
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  private schedule(key: string, state: KeyState): void {
+    const wait = Math.max(0, state.lastStartedAt + this.intervalMs - performance.now());
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.run(key, state);
+    }, wait);
+  }
+
+  private async run(key: string, state: KeyState): Promise<void> {
+    state.dirty = false;
+    state.lastStartedAt = performance.now();
+    const running = this.refresh(key).catch((error: unknown) => {
+      this.onError(key, error);
+    });
+    state.running = running;
+    await running;
+    state.running = undefined;
+    if (isDirty(state)) {
+      if (!this.stopped && state.timer === undefined) this.schedule(key, state);
+    } else if (!this.stopped && state.timer === undefined) {
+      // Idle: forget the key once its interval is over, so the map does not grow with every poll.
+      const idleFor = this.intervalMs;
+      state.timer = setTimeout(() => {
+        state.timer = undefined;
+        if (!state.dirty && state.running === undefined) this.states.delete(key);
+        else if (state.dirty && state.running === undefined) void this.run(key, state);
+      }, idleFor);
+    }
+  }
+}
+
+/** Read through a call: other tasks set it while this one awaits. */
+function isDirty(state: KeyState): boolean {
+  return state.dirty;
+}

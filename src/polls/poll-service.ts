@@ -1,0 +1,320 @@
+import { randomBytes } from 'node:crypto';
+import type { Client } from 'discord.js';
+import type { Config } from '../config/config';
+import { ChannelUnavailableError, type ChannelMessenger } from '../discord/channel-messenger';
+import { UserError } from '../errors/user-error';
+import type { Locale } from '../i18n/locale';
+import { translate } from '../i18n/translate';
+import type { Lifecycle } from '../lifecycle';
+import type { Logger } from '../log/logger';
+import type { MessageView } from '../render/view';
+import type { Store } from '../store/store';
+import type { Clock } from '../time/clock';
+import { DeadlineTimers } from '../time/deadline-timers';
+import { CoalescedRefresh } from './live-updates';
+import { PollClosing } from './poll-closing';
+import { validatePoll, type PollInput } from './parse-poll-options';
+import { isClosed, type PollRecord, type ResultsVisibility, type VoteRecord } from './poll';
+import { canManage, canSeeResults, type PollActor } from './poll-access';
+import { PollQueries } from './poll-queries';
+import { PollStore } from './poll-store';
+import { renderPollMessage } from './render-poll';
+import { discordTime } from './render-results';
+import { applyVote, type AppliedVote } from './apply-vote';
+import { renderMyVote, renderVoteReply } from './render-vote';
+import { creatorKey, voterKey } from './voter-key';
+
+export interface CreatePollInput {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly creatorId: string;
+  readonly question: string;
+  readonly options: readonly string[];
+  readonly durationMs: number;
+  /** 1 (default) = single choice. */
+  readonly maxChoices?: number;
+  readonly anonymous?: boolean;
+  /** `live` (default) or `hidden` until close. */
+  readonly results?: ResultsVisibility;
+  /** Only members with this role may vote. */
+  readonly roleId?: string;
+  /** Language of the poll message and of the errors. */
+  readonly locale: Locale;
+}
+
+export interface PollServiceOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly config: Pick<Config, 'POLL_SECRET' | 'POLL_RETENTION_DAYS'>;
+  /** Posting and editing by channel and message id, built from the client at start. */
+  readonly messengerFor: (client: Client<true>) => ChannelMessenger;
+  /** Least time between two edits of one poll message. */
+  readonly liveEditIntervalMs?: number;
+  /** How often votes past retention are looked for (besides at start). */
+  readonly purgeIntervalMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Polls (issue 3): creating and posting, votes, results, export, closing by hand or at the
+ * deadline, and the retention purge. Other features post polls through `createAndPost`. As a
+ * `Lifecycle`, it re-arms every open poll's deadline on start (closing at once those that passed
+ * while the bot was down) and, on stop, clears timers and shows the last state of every poll.
+ */
+export class PollService implements Lifecycle {
+  readonly name = 'polls';
+  private readonly polls: PollStore;
+  private readonly queries: PollQueries;
+  private readonly closing: PollClosing;
+  private readonly deadlines: DeadlineTimers;
+  private readonly live: CoalescedRefresh;
+  private readonly running = new Set<Promise<unknown>>();
+  private purgeTimer: NodeJS.Timeout | undefined;
+  private messenger: ChannelMessenger | undefined;
+
+  constructor(private readonly options: PollServiceOptions) {
+    const { store, clock, logger } = options;
+    this.polls = new PollStore(store);
+    this.live = new CoalescedRefresh(
+      (pollId) => this.closing.refreshMessage(pollId),
+      options.liveEditIntervalMs ?? 3000,
+      (pollId, error) => {
+        logger.warn({ err: error, pollId }, 'could not update a poll message');
+      },
+    );
+    this.closing = new PollClosing({
+      polls: this.polls,
+      clock,
+      logger,
+      messenger: () => this.started(),
+      live: this.live,
+    });
+    this.deadlines = new DeadlineTimers(clock, (pollId) => {
+      void this.track(this.closing.close(pollId));
+    });
+    this.queries = new PollQueries(this.polls);
+  }
+
+  get anonymousAvailable(): boolean {
+    return this.options.config.POLL_SECRET !== undefined;
+  }
+
+  /**
+   * Checks a poll with the same rules as `/poll create`; throws a `UserError` listing every problem
+   * in `locale`.
+   */
+  check(input: PollInput, locale: Locale) {
+    const result = validatePoll(input, { anonymousAvailable: this.anonymousAvailable });
+    if (result.ok) return result.settings;
+    const problems = result.problems
+      .map((problem) => `• ${translate(locale, problem.key, problem.params)}`)
+      .join('\n');
+    throw new UserError('poll.invalid', { problems });
+  }
+
+  /** Posts a poll in a channel and stores it; nothing is stored if it cannot be posted. */
+  async createAndPost(input: CreatePollInput): Promise<{ pollId: string; messageId: string }> {
+    const settings = this.check({ ...input, duration: input.durationMs }, input.locale);
+    const { POLL_SECRET: secret } = this.options.config;
+    const now = this.options.clock.now().getTime();
+    const id = randomBytes(9).toString('base64url');
+    const { roleId, ...rest } = settings;
+    const draft: PollRecord = {
+      ...rest,
+      id,
+      guildId: input.guildId,
+      channelId: input.channelId,
+      messageId: '',
+      creatorKey: creatorKey({ id, anonymous: settings.anonymous }, input.creatorId, secret),
+      // @everyone is every member: no restriction.
+      ...(roleId !== undefined && roleId !== input.guildId && { roleId }),
+      locale: input.locale,
+      createdAt: now,
+      closesAt: now + settings.durationMs,
+    };
+    const empty = { counts: draft.options.map(() => 0), voters: 0 };
+    let messageId: string;
+    try {
+      messageId = await this.started().send(input.channelId, renderPollMessage(draft, empty));
+    } catch (error) {
+      if (error instanceof ChannelUnavailableError) throw new UserError('poll.error.cannotPost');
+      throw error;
+    }
+    const poll = { ...draft, messageId };
+    try {
+      if (!(await this.polls.create(poll))) throw new Error(`poll id ${id} is taken`);
+    } catch (error) {
+      // Buttons that would answer "no such poll" help nobody.
+      await this.started()
+        .delete(input.channelId, messageId)
+        .catch(() => undefined);
+      throw error;
+    }
+    this.deadlines.arm(id, poll.closesAt);
+    this.options.logger.info({ pollId: id, guildId: input.guildId }, 'poll created');
+    return { pollId: id, messageId };
+  }
+
+  /** A click on an option, acknowledged only once stored. */
+  async vote(actor: PollActor, pollId: string, option: number): Promise<MessageView> {
+    const poll = await this.queries.pollOf(actor, pollId);
+    if (!Number.isInteger(option) || option < 0 || option >= poll.options.length) {
+      throw new UserError('poll.error.invalidButton');
+    }
+    const now = this.options.clock.now().getTime();
+    if (isClosed(poll) || now >= poll.closesAt) throw new UserError('poll.error.closed');
+    if (poll.roleId !== undefined && !actor.roleIds.includes(poll.roleId)) {
+      throw new UserError('poll.error.roleRequired', { role: `<@&${poll.roleId}>` });
+    }
+    const voter = voterKey(poll, actor.userId, this.options.config.POLL_SECRET);
+    let applied: AppliedVote | undefined;
+    let previous: VoteRecord | undefined;
+    try {
+      await this.polls.changeVote(poll.id, voter, (current) => {
+        previous = current;
+        applied = applyVote(current, option, poll.maxChoices, now);
+        return applied.record;
+      });
+    } catch (error) {
+      this.options.logger.error({ err: error, pollId: poll.id }, 'could not store a vote');
+      throw new UserError('poll.error.voteFailed');
+    }
+    if (applied === undefined) throw new Error('the vote was never applied');
+    const written = applied.record;
+    if (written !== undefined) {
+      await this.undoIfClosed(poll.id, voter, written, previous);
+      this.live.request(poll.id);
+    }
+    return renderVoteReply(poll, applied, actor.locale);
+  }
+
+  /** "My vote". */
+  async myVote(actor: PollActor, pollId: string): Promise<MessageView> {
+    const poll = await this.queries.pollOf(actor, pollId);
+    const voter = voterKey(poll, actor.userId, this.options.config.POLL_SECRET);
+    const vote = await this.polls.getVote(poll.id, voter);
+    return renderMyVote(poll, vote?.choices ?? [], actor.locale);
+  }
+
+  /** Current or final results; hidden results only to the creator until close. */
+  async results(actor: PollActor, pollRef: string): Promise<MessageView> {
+    const poll = await this.queries.resolve(actor, pollRef);
+    if (!canSeeResults(poll, actor, this.options.config.POLL_SECRET)) {
+      throw new UserError('poll.error.resultsHidden', { when: discordTime(poll.closesAt) });
+    }
+    return this.queries.resultsView(poll, actor.locale);
+  }
+
+  /** Early close, by the creator or a moderator. */
+  async close(actor: PollActor, pollRef: string): Promise<MessageView> {
+    const poll = await this.queries.resolve(actor, pollRef);
+    if (isClosed(poll)) throw new UserError('poll.error.alreadyClosed');
+    if (!canManage(poll, actor, this.options.config.POLL_SECRET)) {
+      throw new UserError('poll.error.notAllowed');
+    }
+    this.deadlines.cancel(poll.id);
+    const closing = this.closing.close(poll.id);
+    void this.track(closing);
+    if (!(await closing)) throw new UserError('poll.error.alreadyClosed');
+    return { content: translate(actor.locale, 'poll.closedNow') };
+  }
+
+  /** The CSV export, for the creator or a moderator. */
+  async exportCsv(actor: PollActor, pollRef: string): Promise<MessageView> {
+    const poll = await this.queries.resolve(actor, pollRef);
+    const secret = this.options.config.POLL_SECRET;
+    if (!canManage(poll, actor, secret)) throw new UserError('poll.error.notAllowed');
+    if (!canSeeResults(poll, actor, secret)) {
+      throw new UserError('poll.error.resultsHidden', { when: discordTime(poll.closesAt) });
+    }
+    return this.queries.exportView(poll, actor.locale);
+  }
+
+  /** Autocomplete: this server's polls matching what was typed (only open ones to close). */
+  suggest(guildId: string, typed: string, which: 'open' | 'all', locale: Locale) {
+    return this.queries.suggest(guildId, typed, which, locale);
+  }
+
+  async start(client: Client<true>): Promise<void> {
+    this.messenger = this.options.messengerFor(client);
+    const closings: Promise<unknown>[] = [];
+    for (const { pollId, closesAt } of await this.polls.deadlines()) {
+      const poll = await this.polls.get(pollId);
+      if (poll !== undefined && isClosed(poll)) {
+        // Closed, but the process stopped before it finished: finish now.
+        closings.push(this.track(this.closing.finish(poll)));
+      } else {
+        this.deadlines.arm(pollId, closesAt);
+      }
+    }
+    await Promise.allSettled([...closings, ...this.running]);
+    await this.purgeExpiredVotes();
+    this.purgeTimer = setInterval(
+      () => {
+        void this.track(this.purgeExpiredVotes());
+      },
+      this.options.purgeIntervalMs ?? 6 * 3_600_000,
+    );
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    this.deadlines.clear();
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    await this.live.flush();
+  }
+
+  /** Deletes the individual votes of polls closed more than `POLL_RETENTION_DAYS` ago. */
+  async purgeExpiredVotes(): Promise<number> {
+    const now = this.options.clock.now().getTime();
+    const expired = await this.polls.closedBefore(
+      now - this.options.config.POLL_RETENTION_DAYS * DAY_MS,
+    );
+    for (const pollId of expired) await this.polls.purgeVotes(pollId, now);
+    if (expired.length > 0) {
+      this.options.logger.info({ polls: expired.length }, 'purged the votes of old polls');
+    }
+    return expired.length;
+  }
+
+  /**
+   * A vote written while the poll was closing may have missed the frozen tally: take it back and
+   * say so, rather than confirm a vote that does not count.
+   */
+  private async undoIfClosed(
+    pollId: string,
+    voter: string,
+    written: VoteRecord,
+    previous: VoteRecord | undefined,
+  ): Promise<void> {
+    const after = await this.polls.get(pollId);
+    if (after !== undefined && !isClosed(after)) return;
+    await this.polls.changeVote(pollId, voter, (current) =>
+      current === undefined || JSON.stringify(current) !== JSON.stringify(written)
+        ? undefined
+        : (previous ?? { choices: [] }),
+    );
+    throw new UserError('poll.error.closed');
+  }
+
+  private started(): ChannelMessenger {
+    if (this.messenger === undefined) throw new Error('the poll service is not started');
+    return this.messenger;
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    const tracked = work.catch((error: unknown) => {
+      this.options.logger.error({ err: error }, 'poll background work failed');
+      throw error;
+    });
+    const settled = tracked.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(settled);
+    void settled.then(() => this.running.delete(settled));
+    return work;
+  }
+}

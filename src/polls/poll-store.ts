@@ -1,0 +1,184 @@
+import type { Store } from '../store/store';
+import { isClosed, type PollRecord, type Tally, type VoteRecord } from './poll';
+import { tallyVotes } from './tally';
+
+/**
+ * Polls in the store. Key layout (every key under Keyv's `tribune:` namespace):
+ *
+ * - `poll:<pollId>` → `PollRecord`: definition and state. Written at creation, then only by
+ *   compare-and-set (`store.update`): closing, freezing the tally, claiming the announcement.
+ * - `vote:<pollId>:<voterKey>` → `VoteRecord`: one key per member (user id, or an HMAC for
+ *   anonymous polls), so concurrent voters never write the same key; a member's own clicks are
+ *   compare-and-set on their key. Tallies are computed from the ordered prefix listing.
+ * - `guild-polls:<guildId>:<pollId>` → `PollSummary`: a server's polls, for autocomplete.
+ * - `poll-deadline:<pollId>` → `{ closesAt }`: open polls, whose timers are re-armed on start.
+ * - `poll-purge:<closedAt, 15 digits>:<pollId>` → `{}`: closed polls whose votes are still kept,
+ *   in closing order, so the retention purge reads only the expired ones.
+ *
+ * Poll ids never contain ":", so no prefix of one poll matches another's.
+ */
+export interface PollSummary {
+  readonly pollId: string;
+  readonly question: string;
+  readonly createdAt: number;
+  readonly closesAt: number;
+  readonly closed: boolean;
+}
+
+const pollKey = (pollId: string) => `poll:${pollId}`;
+const votePrefix = (pollId: string) => `vote:${pollId}:`;
+const voteKey = (pollId: string, voter: string) => `${votePrefix(pollId)}${voter}`;
+const guildPrefix = (guildId: string) => `guild-polls:${guildId}:`;
+const DEADLINE_PREFIX = 'poll-deadline:';
+const PURGE_PREFIX = 'poll-purge:';
+const purgeKey = (closedAt: number, pollId: string) =>
+  `${PURGE_PREFIX}${String(closedAt).padStart(15, '0')}:${pollId}`;
+
+export class PollStore {
+  constructor(private readonly store: Store) {}
+
+  /** Stores a new poll and its index keys; false (and nothing stored) if the id is taken. */
+  async create(poll: PollRecord): Promise<boolean> {
+    if (!(await this.store.setIfAbsent(pollKey(poll.id), poll))) return false;
+    await this.store.set(`${DEADLINE_PREFIX}${poll.id}`, { closesAt: poll.closesAt });
+    await this.store.set(`${guildPrefix(poll.guildId)}${poll.id}`, summaryOf(poll));
+    return true;
+  }
+
+  get(pollId: string): Promise<PollRecord | undefined> {
+    return this.store.get<PollRecord>(pollKey(pollId));
+  }
+
+  /** One member's vote, changed atomically: `change` may run again if another write came first. */
+  changeVote(
+    pollId: string,
+    voter: string,
+    change: (current: VoteRecord | undefined) => VoteRecord | undefined,
+  ): Promise<VoteRecord | undefined> {
+    return this.store.update<VoteRecord>(voteKey(pollId, voter), change);
+  }
+
+  getVote(pollId: string, voter: string): Promise<VoteRecord | undefined> {
+    return this.store.get<VoteRecord>(voteKey(pollId, voter));
+  }
+
+  /** Every voter's record, by voter key. */
+  async votes(pollId: string): Promise<[voter: string, vote: VoteRecord][]> {
+    const prefix = votePrefix(pollId);
+    const entries = await this.store.entries<VoteRecord>(prefix);
+    return entries.map(([key, vote]) => [key.slice(prefix.length), vote]);
+  }
+
+  /** The frozen tally of a closed poll, else the count of the stored votes. */
+  async tally(poll: PollRecord): Promise<Tally> {
+    if (poll.finalTally !== undefined) return poll.finalTally;
+    return this.countVotes(poll);
+  }
+
+  /**
+   * Closes an open poll, once across processes (compare-and-set). Returns the closed poll if this
+   * call closed it, undefined if it was already closed or does not exist.
+   */
+  async close(pollId: string, closedAt: number): Promise<PollRecord | undefined> {
+    const outcome = { closedHere: false };
+    const result = await this.store.update<PollRecord>(pollKey(pollId), (current) => {
+      outcome.closedHere = current !== undefined && !isClosed(current);
+      return outcome.closedHere && current ? { ...current, closedAt } : undefined;
+    });
+    return outcome.closedHere ? result : undefined;
+  }
+
+  /**
+   * After a close: freezes the tally (if not yet), marks the poll closed in its server's list,
+   * queues its votes for the retention purge and forgets its deadline. Every step is idempotent,
+   * so it can be finished by whichever process finds it unfinished.
+   */
+  async settleClosed(poll: PollRecord): Promise<PollRecord> {
+    const closedAt = poll.closedAt ?? poll.closesAt;
+    const settled = await this.freezeTally(poll.id);
+    if (poll.votesPurgedAt === undefined) {
+      await this.store.setIfAbsent(purgeKey(closedAt, poll.id), {});
+    }
+    await this.store.set(`${guildPrefix(poll.guildId)}${poll.id}`, summaryOf(settled ?? poll));
+    await this.store.delete(`${DEADLINE_PREFIX}${poll.id}`);
+    return settled ?? poll;
+  }
+
+  /** Claims the posting of the final results: true for exactly one caller. */
+  async claimAnnouncement(pollId: string): Promise<boolean> {
+    let claimed = false;
+    await this.store.update<PollRecord>(pollKey(pollId), (current) => {
+      claimed = current !== undefined && current.announced !== true;
+      return claimed && current ? { ...current, announced: true } : undefined;
+    });
+    return claimed;
+  }
+
+  /** Open polls (and closed ones whose closing was interrupted), with their deadlines. */
+  async deadlines(): Promise<{ pollId: string; closesAt: number }[]> {
+    const entries = await this.store.entries<{ closesAt: number }>(DEADLINE_PREFIX);
+    return entries.map(([key, value]) => ({
+      pollId: key.slice(DEADLINE_PREFIX.length),
+      closesAt: value.closesAt,
+    }));
+  }
+
+  guildPolls(guildId: string): Promise<PollSummary[]> {
+    return this.store
+      .entries<PollSummary>(guildPrefix(guildId))
+      .then((entries) => entries.map(([, summary]) => summary));
+  }
+
+  /** Ids of closed polls whose votes are kept and which closed at or before `closedBefore`. */
+  async closedBefore(closedBefore: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (const key of await this.store.keys(PURGE_PREFIX)) {
+      const [closedAt = '', pollId = ''] = key.slice(PURGE_PREFIX.length).split(':');
+      // Keys are in closing order: stop at the first poll still within retention.
+      if (Number(closedAt) > closedBefore) break;
+      ids.push(pollId);
+    }
+    return ids;
+  }
+
+  /** Deletes a closed poll's individual votes, after freezing its tally; the totals stay. */
+  async purgeVotes(pollId: string, now: number): Promise<void> {
+    const poll = await this.get(pollId);
+    if (poll?.closedAt === undefined) return;
+    await this.freezeTally(pollId);
+    await this.store.deletePrefix(votePrefix(pollId));
+    await this.store.update<PollRecord>(pollKey(pollId), (current) =>
+      current && current.votesPurgedAt === undefined
+        ? { ...current, votesPurgedAt: now }
+        : undefined,
+    );
+    await this.store.delete(purgeKey(poll.closedAt, pollId));
+  }
+
+  private async freezeTally(pollId: string): Promise<PollRecord | undefined> {
+    const poll = await this.get(pollId);
+    if (!poll || poll.finalTally !== undefined) return poll;
+    const finalTally = await this.countVotes(poll);
+    return this.store.update<PollRecord>(pollKey(pollId), (current) =>
+      current && current.finalTally === undefined ? { ...current, finalTally } : undefined,
+    );
+  }
+
+  private async countVotes(poll: PollRecord): Promise<Tally> {
+    const votes = await this.store.entries<VoteRecord>(votePrefix(poll.id));
+    return tallyVotes(
+      poll.options.length,
+      votes.map(([, vote]) => vote.choices),
+    );
+  }
+}
+
+function summaryOf(poll: PollRecord): PollSummary {
+  return {
+    pollId: poll.id,
+    question: poll.question,
+    createdAt: poll.createdAt,
+    closesAt: poll.closesAt,
+    closed: isClosed(poll),
+  };
+}

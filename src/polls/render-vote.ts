@@ -1,0 +1,55 @@
+import type { Locale } from '../i18n/locale';
+import { translate } from '../i18n/translate';
+import { LIMITS } from '../render/limits';
+import type { MessageView } from '../render/view';
+import type { AppliedVote } from './apply-vote';
+import type { PollRecord } from './poll';
+import { optionList } from './render-results';
+
+/** The ephemeral answer to a click on an option: the member's vote as now stored. */
+export function renderVoteReply(poll: PollRecord, vote: AppliedVote, locale: Locale): MessageView {
+  if (vote.outcome === 'limitReached') {
+    return withChoices(poll, vote.choices, locale, (choices) =>
+      translate(locale, 'poll.vote.limit', { max: poll.maxChoices, choices }),
+    );
+  }
+  return renderMyVote(poll, vote.choices, locale);
+}
+
+/** "Your vote: …" with how to change it, or that the member has no vote (any more). */
+export function renderMyVote(
+  poll: PollRecord,
+  choices: readonly number[],
+  locale: Locale,
+): MessageView {
+  if (choices.length === 0) {
+    return withChoices(poll, choices, locale, () => translate(locale, 'poll.vote.none'));
+  }
+  return withChoices(poll, choices, locale, (list) =>
+    [
+      translate(locale, 'poll.vote.yours', { choices: list }),
+      poll.maxChoices > 1
+        ? translate(locale, 'poll.vote.hintMultiple', { max: poll.maxChoices })
+        : translate(locale, 'poll.vote.hintSingle'),
+    ].join('\n'),
+  );
+}
+
+/**
+ * The text built around the chosen options, named; if twenty long options would overflow a
+ * message, they are named by number only.
+ */
+function withChoices(
+  poll: PollRecord,
+  choices: readonly number[],
+  locale: Locale,
+  build: (choices: string) => string,
+): MessageView {
+  const note = poll.anonymous ? `\n${translate(locale, 'poll.vote.anonymousNote')}` : '';
+  const named = build(optionList(poll, choices, locale)) + note;
+  if (named.length <= LIMITS.content) return { content: named };
+  const numbers = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+    choices.map((index) => String(index + 1)),
+  );
+  return { content: build(numbers) + note };
+}

@@ -1,7 +1,8 @@
 import type { Command } from '../src/discord/command';
+import poll from './poll';
 import reading from './reading';
 import search from './search';
 import section from './section';
 
 /** Every command, in one explicit list shared by the router, the deploy script and the tests. */
-export const commands: readonly Command[] = [section, search, reading];
+export const commands: readonly Command[] = [section, search, reading, poll];

@@ -3,11 +3,13 @@ import { commands as allCommands } from '../commands';
 import type { Config } from './config/config';
 import { loadLibrary } from './content/load-library';
 import type { Command } from './discord/command';
+import { createChannelMessenger } from './discord/channel-messenger';
 import { createDiscordClient } from './discord/create-client';
 import { createReadingPoster } from './discord/reading-poster';
 import { createInteractionRouter } from './discord/router';
 import type { Lifecycle } from './lifecycle';
 import { createLogger, type Logger } from './log/logger';
+import { PollService } from './polls/poll-service';
 import { createReadings } from './reading/create-readings';
 import type { Services } from './services';
 import { openStore } from './store/store';
@@ -42,6 +44,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     clock: options.clock ?? systemClock,
     store,
     library,
+    polls: new PollService({
+      config,
+      logger,
+      clock: options.clock ?? systemClock,
+      store,
+      messengerFor: createChannelMessenger,
+    }),
     readings: createReadings({
       config,
       logger,
@@ -51,7 +60,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       posterFor: createReadingPoster,
     }),
   };
-  const lifecycles: Lifecycle[] = [services.readings];
+  const lifecycles: Lifecycle[] = [services.polls, services.readings];
   const client = createDiscordClient(config);
   const router = createInteractionRouter(options.commands ?? allCommands, services);
 

@@ -1,6 +1,7 @@
 import type { Config } from './config/config';
 import type { Library } from './content/library';
 import type { Logger } from './log/logger';
+import type { PollService } from './polls/poll-service';
 import type { ReadingService } from './reading/reading-service';
 import type { Store } from './store/store';
 import type { Clock } from './time/clock';
@@ -15,5 +16,6 @@ export interface Services {
   readonly clock: Clock;
   readonly store: Store;
   readonly library: Library;
+  readonly polls: PollService;
   readonly readings: ReadingService;
 }

@@ -39,6 +39,16 @@ const configSchema = z.object({
     .min(0, 'must be 0 or more hours')
     .max(167, 'must be under a week (167 hours at most)')
     .default(12),
+  POLL_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters (for example the output of `openssl rand -hex 32`)')
+    .optional(),
+  POLL_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days, such as 90' })
+    .int('must be a whole number of days, such as 90')
+    .min(1, 'must be at least 1 day')
+    .max(3650, 'must be at most 3650 days')
+    .default(90),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,7 @@
 import { commandMessages } from './commands';
 import { coreMessages } from './core';
+import { pollCommandMessages } from './poll-commands';
+import { pollMessages } from './polls';
 import { quoteMessages } from './quotes';
 import { readingMessages } from './reading';
 
@@ -9,6 +11,8 @@ export const messages = {
   ...commandMessages,
   ...quoteMessages,
   ...readingMessages,
+  ...pollMessages,
+  ...pollCommandMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,6 @@
 // `npm run demo`: try Tribune without a Discord account. A local emulator stands in for Discord,
 // the real bot connects to it, and you type slash commands in the terminal (or pipe them in).
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/config/config';
 import { ContentError } from '../src/content/content-error';
@@ -82,12 +82,28 @@ async function main(): Promise<number> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   let quit = false;
+  let busy = false;
+  // In a terminal, show what the bot posts or edits on its own (scheduled posts, delayed updates).
+  const watcher = interactive
+    ? setInterval(() => {
+        if (busy) return;
+        const changes = session.takeChanges();
+        if (changes === '') return;
+        clearLine(process.stdout, 0);
+        cursorTo(process.stdout, 0);
+        console.log(`${changes}\n`);
+        lines.prompt(true);
+      }, 1000)
+    : undefined;
   try {
     if (interactive) {
       lines.setPrompt(session.prompt());
       lines.prompt();
     }
     for await (const line of lines) {
+      busy = true;
+      const changes = session.takeChanges();
+      if (changes !== '') console.log(`${changes}\n`);
       if (!interactive && line.trim() !== '') console.log(`> ${line}`);
       try {
         const outcome = await session.handle(line);
@@ -103,8 +119,10 @@ async function main(): Promise<number> {
         lines.setPrompt(session.prompt());
         lines.prompt();
       }
+      busy = false;
     }
   } finally {
+    clearInterval(watcher);
     lines.close();
     process.off('SIGINT', close);
     process.off('SIGTERM', close);

@@ -105,6 +105,8 @@ export class DemoSession {
   /** The last message shown that has buttons: numbers click those. */
   private target: string | undefined;
   private stopped: Promise<void> | undefined;
+  /** Revision of every message as last shown (-1: deleted), to show only what changed. */
+  private seen = new Map<string, number>();
 
   private constructor(
     private readonly emulator: Emulator,
@@ -404,7 +406,6 @@ export class DemoSession {
    * the bot created, edited or deleted meanwhile; then any request Discord would have refused.
    */
   private async interact(send: () => InteractionHandle<StoredMessage>): Promise<string> {
-    const before = this.snapshot();
     let handle: InteractionHandle<StoredMessage>;
     try {
       handle = send();
@@ -439,8 +440,16 @@ export class DemoSession {
       parts.push(this.show(followUp, this.words.followUp));
       shown.add(followUp.id);
     }
-    parts.push(...this.changesSince(before, shown), ...this.violations());
+    parts.push(...this.changesSince(shown), ...this.violations());
     return parts.join('\n\n');
+  }
+
+  /**
+   * Messages the bot created, edited or deleted since the last output, outside any interaction
+   * (a scheduled post, an update it delays); empty when there are none.
+   */
+  takeChanges(): string {
+    return [...this.changesSince(new Set()), ...this.violations()].join('\n\n');
   }
 
   /** Waits until the bot has made no request for a moment (follow-ups, posts, edits). */
@@ -473,7 +482,10 @@ export class DemoSession {
     return revisions;
   }
 
-  private changesSince(before: Map<string, number>, shown: Set<string>): string[] {
+  /** What changed since `seen` (messages in `shown` are already on screen); updates `seen`. */
+  private changesSince(shown: ReadonlySet<string>): string[] {
+    const before = this.seen;
+    this.seen = this.snapshot();
     const parts: string[] = [];
     for (const channelId of this.channelIds()) {
       for (const message of this.emulator.channelMessages(channelId, { includeDeleted: true })) {

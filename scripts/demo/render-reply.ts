@@ -173,13 +173,30 @@ export function formatMarkdown(markdown: string, options: RenderOptions): string
 
 // --- Layout -----------------------------------------------------------------------------------
 
+/** Words of a line, French spaced punctuation (`mot :`, `« mot »`) kept with its word. */
+function frenchWords(line: string): string[] {
+  const words: string[] = [];
+  let glue = false;
+  for (const word of line.split(' ')) {
+    const plain = stripAnsi(word);
+    const previous = words.at(-1);
+    if ((glue || /^[:;!?»]/.test(plain)) && previous !== undefined) {
+      words[words.length - 1] = `${previous} ${word}`;
+    } else {
+      words.push(word);
+    }
+    glue = plain === '«';
+  }
+  return words;
+}
+
 /** Splits a line into lines of at most `width` visible columns, at spaces when possible. */
 export function wrap(line: string, width: number): string[] {
   if (width <= 0 || stripAnsi(line).length <= width) return [line];
   const lines: string[] = [];
   let current = '';
   let currentLength = 0;
-  for (const word of line.split(' ')) {
+  for (const word of frenchWords(line)) {
     const length = stripAnsi(word).length;
     if (currentLength > 0 && currentLength + 1 + length > width) {
       lines.push(current);

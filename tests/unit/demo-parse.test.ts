@@ -428,5 +428,10 @@ describe('renderMessage', () => {
   it('wraps at spaces to the width', () => {
     expect(wrap('un deux trois quatre', 9)).toEqual(['un deux', 'trois', 'quatre']);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrap('ces systèmes : la « Big Tech » !', 14)).toEqual([
+      'ces systèmes :',
+      'la « Big',
+      'Tech » !',
+    ]);
   });
 });

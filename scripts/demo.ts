@@ -39,15 +39,21 @@ function options(): { locale: DemoLocale; logFile?: string; color: boolean } | s
   };
 }
 
+let outputClosed = false;
+
+function print(text: string): void {
+  if (!outputClosed) console.log(text);
+}
+
 async function main(): Promise<number> {
   const chosen = options();
   if (typeof chosen === 'string') {
-    console.log(chosen);
+    print(chosen);
     return chosen === USAGE ? 0 : 2;
   }
   const interactive = process.stdin.isTTY && process.stdout.isTTY;
   const ansi = chosen.color && process.stdout.isTTY;
-  if (interactive) console.log(chosen.locale === 'fr' ? 'Démarrage…' : 'Starting…');
+  if (interactive) print(chosen.locale === 'fr' ? 'Démarrage…' : 'Starting…');
 
   let session: DemoSession;
   try {
@@ -68,7 +74,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  console.log(`${session.banner()}\n`);
+  print(`${session.banner()}\n`);
   const lines = createInterface({
     input: process.stdin,
     output: interactive ? process.stdout : undefined,
@@ -78,6 +84,12 @@ async function main(): Promise<number> {
   const close = () => {
     lines.close();
   };
+  // Output piped into `head` and closed: stop reading, clean up, exit quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    outputClosed = true;
+    close();
+  });
   lines.on('SIGINT', close);
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
@@ -91,7 +103,7 @@ async function main(): Promise<number> {
         if (changes === '') return;
         clearLine(process.stdout, 0);
         cursorTo(process.stdout, 0);
-        console.log(`${changes}\n`);
+        print(`${changes}\n`);
         lines.prompt(true);
       }, 1000)
     : undefined;
@@ -103,18 +115,16 @@ async function main(): Promise<number> {
     for await (const line of lines) {
       busy = true;
       const changes = session.takeChanges();
-      if (changes !== '') console.log(`${changes}\n`);
-      if (!interactive && line.trim() !== '') console.log(`> ${line}`);
+      if (changes !== '') print(`${changes}\n`);
+      if (!interactive && line.trim() !== '') print(`> ${line}`);
       try {
         const outcome = await session.handle(line);
-        if (outcome.output !== '') console.log(`${outcome.output}\n`);
+        if (outcome.output !== '') print(`${outcome.output}\n`);
         quit = outcome.quit;
       } catch (error) {
-        console.log(
-          `${session.words.failed(error instanceof Error ? error.message : String(error))}\n`,
-        );
+        print(`${session.words.failed(error instanceof Error ? error.message : String(error))}\n`);
       }
-      if (quit) break;
+      if (quit || outputClosed) break;
       if (interactive) {
         lines.setPrompt(session.prompt());
         lines.prompt();
@@ -126,7 +136,7 @@ async function main(): Promise<number> {
     lines.close();
     process.off('SIGINT', close);
     process.off('SIGTERM', close);
-    if (!quit && interactive) console.log(`\n${session.words.goodbye}`);
+    if (!quit && interactive) print(`\n${session.words.goodbye}`);
     await session.stop();
   }
   return 0;

@@ -165,7 +165,13 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
       await apply(plan, occurrence, record);
       return true;
     }
-    if (!isStaleClaim(record, clock.now())) return false;
+    if (!isStaleClaim(record, clock.now())) {
+      logger.debug(
+        { planId: plan.id, occurrence: occurrence.localDate },
+        'occurrence claimed elsewhere',
+      );
+      return false;
+    }
     const interrupted = missed(occurrence, 'interrupted');
     if (await plans.settleClaim(plan.id, occurrence.localDate, record, interrupted)) {
       logger.warn({ planId: plan.id, occurrence: occurrence.localDate }, 'took over a stale claim');

@@ -25,7 +25,7 @@ interface Messages {
   disabled: string;
   disabledButton: (label: string) => string;
   link: (url: string) => string;
-  chooseValue: (options: readonly string[]) => string;
+  chooseValue: (index: number, options: readonly string[]) => string;
   unknownValue: (typed: string, options: readonly string[]) => string;
   suggestions: (option: string) => string;
   noSuggestionsFound: string;
@@ -76,8 +76,8 @@ const fr: Messages = {
   disabled: 'désactivé',
   disabledButton: (label) => `Le bouton « ${label} » est désactivé.`,
   link: (url) => `Ce bouton est un lien : ${url}`,
-  chooseValue: (options) =>
-    `Choisissez une valeur, par ex. « 1 ${options[0] ?? ''} » : ${list(options)}.`,
+  chooseValue: (index, options) =>
+    `Choisissez une valeur, par ex. « ${index} ${options[0] ?? ''} » : ${list(options)}.`,
   unknownValue: (typed, options) => `Pas d’option « ${typed} » dans ce menu : ${list(options)}.`,
   suggestions: (option) => `Suggestions pour ${option} :`,
   noSuggestionsFound: '(aucune suggestion)',
@@ -172,7 +172,8 @@ const en: Messages = {
   disabled: 'disabled',
   disabledButton: (label) => `The “${label}” button is disabled.`,
   link: (url) => `This button is a link: ${url}`,
-  chooseValue: (options) => `Choose a value, e.g. “1 ${options[0] ?? ''}”: ${list(options)}.`,
+  chooseValue: (index, options) =>
+    `Choose a value, e.g. “${index} ${options[0] ?? ''}”: ${list(options)}.`,
   unknownValue: (typed, options) => `No option “${typed}” in this menu: ${list(options)}.`,
   suggestions: (option) => `Suggestions for ${option}:`,
   noSuggestionsFound: '(no suggestions)',

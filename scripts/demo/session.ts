@@ -383,7 +383,7 @@ export class DemoSession {
   private menuValues(action: Action, typed: readonly string[]): string[] | string {
     const options = action.options ?? [];
     const labels = options.map((option) => option.label);
-    if (typed.length === 0) return this.words.chooseValue(labels);
+    if (typed.length === 0) return this.words.chooseValue(action.index, labels);
     const values: string[] = [];
     for (const value of typed) {
       const wanted = normalize(value);

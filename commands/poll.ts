@@ -10,6 +10,7 @@ import {
 import { toChoices } from '../src/discord/choices';
 import type { ButtonHandler, Command, HandlerContext } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
+import { toReply } from '../src/discord/to-payload';
 import { replyWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import type { Locale } from '../src/i18n/locale';
@@ -21,6 +22,7 @@ import type { ResultsVisibility } from '../src/polls/poll';
 import type { PollActor } from '../src/polls/poll-access';
 import type { PollService } from '../src/polls/poll-service';
 import { POLL_BUTTONS } from '../src/polls/render-poll';
+import { renderPollProblems } from '../src/polls/render-problems';
 
 const pollOption = {
   ...localized('command.poll.option.poll'),
@@ -151,19 +153,23 @@ async function create(
 ): Promise<void> {
   const { options } = interaction;
   const results = options.getString('results');
-  // Checked in the member's language before anything is posted or stored.
-  const settings = polls.check(
-    {
-      question: options.getString('question', true),
-      options: splitOptions(options.getString('options', true)),
-      duration: options.getString('duration') ?? undefined,
-      maxChoices: options.getInteger('max_choices') ?? undefined,
-      anonymous: options.getBoolean('anonymous') ?? undefined,
-      results: results === 'hidden' || results === 'live' ? results : undefined,
-      roleId: options.getRole('role')?.id,
-    },
-    actor.locale,
-  );
+  // Checked before anything is posted or stored; every problem listed in the member's language.
+  const validation = polls.validate({
+    question: options.getString('question', true),
+    options: splitOptions(options.getString('options', true)),
+    duration: options.getString('duration') ?? undefined,
+    maxChoices: options.getInteger('max_choices') ?? undefined,
+    anonymous: options.getBoolean('anonymous') ?? undefined,
+    results: results === 'hidden' || results === 'live' ? results : undefined,
+    roleId: options.getRole('role')?.id,
+  });
+  if (!validation.ok) {
+    await interaction.reply(
+      toReply(renderPollProblems(validation.problems, actor.locale), { ephemeral: true }),
+    );
+    return;
+  }
+  const { settings } = validation;
   const posting = polls
     .createAndPost({
       ...settings,

@@ -13,12 +13,19 @@ import type { Clock } from '../time/clock';
 import { DeadlineTimers } from '../time/deadline-timers';
 import { CoalescedRefresh } from './live-updates';
 import { PollClosing } from './poll-closing';
-import { validatePoll, type PollInput } from './parse-poll-options';
-import { isClosed, type PollRecord, type ResultsVisibility, type VoteRecord } from './poll';
+import { validatePoll, type PollInput, type PollValidation } from './parse-poll-options';
+import {
+  isClosed,
+  type PollRecord,
+  type PollSettings,
+  type ResultsVisibility,
+  type VoteRecord,
+} from './poll';
 import { canManage, canSeeResults, type PollActor } from './poll-access';
 import { PollQueries } from './poll-queries';
 import { PollStore } from './poll-store';
 import { renderPollMessage } from './render-poll';
+import { problemList } from './render-problems';
 import { discordTime } from './render-results';
 import { applyVote, type AppliedVote } from './apply-vote';
 import { renderMyVote, renderVoteReply } from './render-vote';
@@ -101,17 +108,16 @@ export class PollService implements Lifecycle {
     return this.options.config.POLL_SECRET !== undefined;
   }
 
-  /**
-   * Checks a poll with the same rules as `/poll create`; throws a `UserError` listing every problem
-   * in `locale`.
-   */
-  check(input: PollInput, locale: Locale) {
-    const result = validatePoll(input, { anonymousAvailable: this.anonymousAvailable });
+  /** Checks a poll with the rules of `/poll create`, with this host's configuration. */
+  validate(input: PollInput): PollValidation {
+    return validatePoll(input, { anonymousAvailable: this.anonymousAvailable });
+  }
+
+  /** The settings of a valid poll; else a `UserError` listing every problem, in `locale`. */
+  check(input: PollInput, locale: Locale): PollSettings {
+    const result = this.validate(input);
     if (result.ok) return result.settings;
-    const problems = result.problems
-      .map((problem) => `• ${translate(locale, problem.key, problem.params)}`)
-      .join('\n');
-    throw new UserError('poll.invalid', { problems });
+    throw new UserError('poll.invalid', { problems: problemList(result.problems, locale) });
   }
 
   /** Posts a poll in a channel and stores it; nothing is stored if it cannot be posted. */

@@ -10,6 +10,7 @@ import { createInteractionRouter } from './discord/router';
 import type { Lifecycle } from './lifecycle';
 import { createLogger, type Logger } from './log/logger';
 import { PollService } from './polls/poll-service';
+import { closingPollInput } from './reading/closing-poll';
 import { createReadings } from './reading/create-readings';
 import type { Services } from './services';
 import { openStore } from './store/store';
@@ -58,6 +59,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       store,
       library,
       posterFor: createReadingPoster,
+      closingPoll: (input) => services.polls.createAndPost(closingPollInput(input)),
     }),
   };
   const lifecycles: Lifecycle[] = [services.polls, services.readings];

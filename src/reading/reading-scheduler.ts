@@ -25,7 +25,7 @@ export type ClosingPoll = (input: {
   readonly plan: ReadingPlan;
   readonly text: Text;
   readonly locale: Locale;
-}) => Promise<void>;
+}) => Promise<unknown>;
 
 export interface ReadingSchedulerOptions {
   readonly plans: PlanStore;
@@ -249,8 +249,8 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
         error instanceof PromptRejected
           ? missed(occurrence, error.reason, error.reason, error.message)
           : missed(occurrence, 'failed', undefined, describeError(error));
-      log.warn({ err: error }, 'reading prompt not posted');
       await settle(plan, occurrence, outcome);
+      log.warn({ err: error }, 'reading prompt not posted');
       return { kind: 'missed', record: outcome };
     }
   }

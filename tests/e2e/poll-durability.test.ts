@@ -1,0 +1,72 @@
+import sqlite3 from 'sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { DEFAULT_IDS } from '../emulator';
+import { startTestBot } from '../support/bot-harness';
+import { createPoll, storedVotes, vote } from '../support/polls';
+
+const { reader } = DEFAULT_IDS;
+
+/**
+ * Another connection holding SQLite's write lock, as a backup or a second process would: the
+ * bot's writes wait (up to its busy timeout), then fail.
+ */
+async function holdWriteLock(databasePath: string): Promise<{ release(): Promise<void> }> {
+  const db = new sqlite3.Database(databasePath);
+  const run = (sql: string) =>
+    new Promise<void>((resolve, reject) => {
+      db.run(sql, (error) => {
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  await run('BEGIN EXCLUSIVE');
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await run('COMMIT');
+    await new Promise<void>((resolve) => {
+      db.close(() => {
+        resolve();
+      });
+    });
+  };
+  onTestFinished(release);
+  return { release };
+}
+
+describe('votes are confirmed only once stored', () => {
+  it('defers before Discord’s 3 s when the store is slow, then confirms', async () => {
+    const { emulator, databasePath } = await startTestBot();
+    const poll = await createPoll(emulator, { question: 'Lent ?', options: 'a;b' });
+    const lock = await holdWriteLock(databasePath);
+    const click = vote(emulator, poll, 1, reader);
+    const callback = await click.callback;
+    // Deferred (ephemeral): the emulator fails the test had it come after Discord's 3 s.
+    expect(callback.type).toBe(5);
+    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map());
+    await lock.release();
+    const reply = await click.reply(10_000);
+    expect(reply.ephemeral).toBe(true);
+    expect(emulator.text(reply)).toContain('Votre vote : 2. b');
+    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map([[reader, [1]]]));
+  });
+
+  it('says the vote could not be recorded when the write fails, and records the retry', async () => {
+    const { emulator, databasePath, logs } = await startTestBot();
+    const poll = await createPoll(emulator, { question: 'Panne ?', options: 'a;b' });
+    const lock = await holdWriteLock(databasePath);
+    const failed = await vote(emulator, poll, 0, reader).reply(10_000);
+    expect(failed.ephemeral).toBe(true);
+    expect(emulator.text(failed)).toContain(
+      'Votre vote n’a pas pu être enregistré. Réessayez dans un instant.',
+    );
+    expect(logs.some((line) => line.msg === 'could not store a vote')).toBe(true);
+    await lock.release();
+    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map());
+
+    const retried = await vote(emulator, poll, 0, reader).reply();
+    expect(emulator.text(retried)).toContain('Votre vote : 1. a');
+    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map([[reader, [0]]]));
+  });
+});

@@ -248,7 +248,9 @@ export class PollService implements Lifecycle {
     const closings: Promise<unknown>[] = [];
     for (const { pollId, closesAt } of await this.polls.deadlines()) {
       const poll = await this.polls.get(pollId);
-      if (poll !== undefined && isClosed(poll)) {
+      if (poll === undefined) {
+        await this.polls.forgetDeadline(pollId);
+      } else if (isClosed(poll)) {
         // Closed, but the process stopped before it finished: finish now.
         closings.push(this.track(this.closing.finish(poll)));
       } else {

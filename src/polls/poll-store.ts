@@ -123,6 +123,11 @@ export class PollStore {
     }));
   }
 
+  /** Drops the deadline of a poll that no longer exists. */
+  async forgetDeadline(pollId: string): Promise<void> {
+    await this.store.delete(`${DEADLINE_PREFIX}${pollId}`);
+  }
+
   guildPolls(guildId: string): Promise<PollSummary[]> {
     return this.store
       .entries<PollSummary>(guildPrefix(guildId))

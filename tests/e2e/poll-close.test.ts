@@ -142,6 +142,31 @@ describe('closing a poll', () => {
     expectClosedMessage(emulator, poll);
   });
 
+  it('once, when two processes share the store and both reach the deadline', async () => {
+    const first = await startTestBot();
+    const { emulator } = first;
+    const { pollId, messageId } = await first.bot.services.polls.createAndPost({
+      guildId: emulator.guildId,
+      channelId: emulator.defaultChannelId,
+      creatorId: moderator,
+      question: 'Deux processus ?',
+      options: ['Oui', 'Non'],
+      durationMs: 1500,
+      locale: 'fr',
+    });
+    // Started after the poll exists: re-arms its deadline from the store.
+    const second = await first.startAnother();
+    const poll: CreatedPoll = {
+      pollId,
+      message: emulator.message(messageId) as StoredMessage,
+      reply: emulator.message(messageId) as StoredMessage,
+    };
+    await waitForFinalResults(emulator, poll);
+    await Promise.all([first.stop(), second.stop()]);
+    expect(finalResults(emulator, poll)).toHaveLength(1);
+    expectClosedMessage(emulator, poll);
+  });
+
   it('at once on start when its deadline passed while the bot was stopped', async () => {
     const { clock, advance } = manualClock();
     const testBot = await startTestBot({ clock });

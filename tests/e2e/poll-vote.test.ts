@@ -9,7 +9,7 @@ import {
   waitForPollMessage,
   type CreatedPoll,
 } from '../support/polls';
-import type { Emulator } from '../emulator';
+import type { Emulator, StoredMessage } from '../emulator';
 
 const { reader, member, moderator } = DEFAULT_IDS;
 
@@ -144,6 +144,19 @@ describe('/poll create and voting', () => {
       .reply();
     expect(emulator.text(inEnglish)).toContain(
       'Your vote: 2. Solaris\nClick another option to change your mind',
+    );
+  });
+
+  it('shows the last votes when the bot stops, without waiting for the next edit', async () => {
+    const testBot = await startTestBot();
+    const { emulator } = testBot;
+    const poll = await createPoll(emulator, { question: 'Arrêt ?', options: 'a;b' });
+    await vote(emulator, poll, 0, reader).reply();
+    await waitForPollMessage(emulator, poll, (shown) => shown.includes('👥 1 votant'));
+    await vote(emulator, poll, 1, member).reply();
+    await testBot.stop();
+    expect(emulator.text(emulator.message(poll.message.id) as StoredMessage)).toContain(
+      '👥 2 votants',
     );
   });
 

@@ -7,7 +7,8 @@ import type { ReadingPlan } from './plan';
  *
  * | key                                  | value            | written with                      |
  * |--------------------------------------|------------------|-----------------------------------|
- * | `plan:<planId>`                      | ReadingPlan      | `set` once, then `update` (CAS)   |
+ * | `plan:<planId>`                      | ReadingPlan      | `set` (before the channel claim), |
+ * |                                      |                  | then only `update` (CAS)          |
  * | `guild-plan:<guildId>:<planId>`      | planId           | `set`: index for `/reading status`|
  * | `channel-plan:<channelId>`           | planId           | `setIfAbsent`: one plan a channel |
  * | `occurrence:<planId>:<localDate>`    | OccurrenceRecord | `setIfAbsent` before posting      |
@@ -58,7 +59,16 @@ const occurrenceKey = (planId: string, localDate: string) =>
 export function createPlanStore(store: Store): PlanStore {
   const get = (planId: string) => store.get<ReadingPlan>(planKey(planId));
 
-  /** A channel claim whose plan is gone or finished (a crash mid-create, a finished plan). */
+  async function releaseChannel(plan: ReadingPlan): Promise<void> {
+    if ((await store.get<string>(channelKey(plan.channelId))) === plan.id) {
+      await store.delete(channelKey(plan.channelId));
+    }
+  }
+
+  /**
+   * A channel claim whose plan is gone or finished: a finished plan, or a crash between the claim
+   * and the plan's deletion. Never a plan being created: plans are written before their claim.
+   */
   async function takeOverStaleClaim(channelId: string, planId: string): Promise<boolean> {
     const holder = await store.get<string>(channelKey(channelId));
     if (holder === undefined) return store.setIfAbsent(channelKey(channelId), planId);
@@ -72,11 +82,14 @@ export function createPlanStore(store: Store): PlanStore {
 
   return {
     async create(plan) {
+      await store.set(planKey(plan.id), plan);
       const claimed =
         (await store.setIfAbsent(channelKey(plan.channelId), plan.id)) ||
         (await takeOverStaleClaim(plan.channelId, plan.id));
-      if (!claimed) return false;
-      await store.set(planKey(plan.id), plan);
+      if (!claimed) {
+        await store.delete(planKey(plan.id));
+        return false;
+      }
       await store.set(guildIndexKey(plan.guildId, plan.id), plan.id);
       return true;
     },
@@ -96,17 +109,11 @@ export function createPlanStore(store: Store): PlanStore {
         plan === undefined ? undefined : change(plan),
       );
     },
-    async releaseChannel(plan) {
-      if ((await store.get<string>(channelKey(plan.channelId))) === plan.id) {
-        await store.delete(channelKey(plan.channelId));
-      }
-    },
+    releaseChannel,
     async remove(plan) {
       await store.delete(planKey(plan.id));
       await store.delete(guildIndexKey(plan.guildId, plan.id));
-      if ((await store.get<string>(channelKey(plan.channelId))) === plan.id) {
-        await store.delete(channelKey(plan.channelId));
-      }
+      await releaseChannel(plan);
       await store.deletePrefix(`reading:occurrence:${plan.id}:`);
     },
     claimOccurrence: (planId, localDate, record) =>

@@ -1,31 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from 'discord.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Library } from '../content/library';
-import type { Text } from '../content/text';
-import type { Locale } from '../i18n/locale';
 import type { Lifecycle } from '../lifecycle';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { decideDue, pendingOccurrence, type DuePolicy } from './due-occurrences';
-import { cronExpression, occurrenceId } from './next-occurrence';
-import {
-  applyOutcome,
-  isStaleClaim,
-  type OccurrenceRecord,
-  type SettledOccurrence,
-} from './occurrence-outcome';
-import type { MissReason, Occurrence, PauseReason, ReadingPlan } from './plan';
+import { cronExpression } from './next-occurrence';
+import { createOccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
+import type { Occurrence, ReadingPlan } from './plan';
 import type { PlanStore } from './plan-store';
-import { PromptRejected, type PromptPoster } from './prompt-poster';
-import { renderPlanPrompt } from './render-prompt';
+import type { PromptPoster } from './prompt-poster';
+import { sleep } from './retry';
 
-/** Opens the poll of a closing prompt (the poll feature's service); absent, the recap goes alone. */
-export type ClosingPoll = (input: {
-  readonly plan: ReadingPlan;
-  readonly text: Text;
-  readonly locale: Locale;
-}) => Promise<unknown>;
+export type { ClosingPoll, PostOutcome };
 
 export interface ReadingSchedulerOptions {
   readonly plans: PlanStore;
@@ -42,15 +29,6 @@ export interface ReadingSchedulerOptions {
   readonly reconcileCron?: string;
 }
 
-/** What happened when a post of the next prompt was asked for. */
-export type PostOutcome =
-  | { readonly kind: 'posted'; readonly record: SettledOccurrence }
-  | { readonly kind: 'missed'; readonly record: SettledOccurrence }
-  /** Another worker (a cron fire, the other process) has this occurrence. */
-  | { readonly kind: 'taken' }
-  /** The plan changed meanwhile (paused, stopped, finished): nothing was posted. */
-  | { readonly kind: 'stale' };
-
 export interface ReadingScheduler extends Lifecycle {
   /** Arms the plan's weekly cron task (idempotent); plans created or resumed here post on time. */
   arm(plan: ReadingPlan): void;
@@ -66,29 +44,35 @@ export interface ReadingScheduler extends Lifecycle {
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 4_000];
 /** A cron fire a little ahead of our clock waits for it rather than skipping the week. */
 const FIRE_TOLERANCE_MS = 2_000;
+/** Occurrences handled per reconciliation of a plan: weeks missed while down, then a post. */
 const MAX_STEPS = 60;
 
 /**
- * Posts reading prompts exactly once, on time, across double fires, restarts and processes.
+ * Posts reading prompts on time, across double fires, restarts and processes.
  *
  * node-cron fires each plan at its local time in its zone, but it drops late fires, skips times
  * that do not exist on spring-forward day and remembers nothing across restarts. So a fire only
  * triggers a reconciliation, which also runs at start and every minute: it asks the pure core
- * what is due (`decideDue`), claims the occurrence in the store before posting (the claim is
- * what makes it exactly once), posts with retries, records the outcome under the occurrence's
- * key and applies it to the plan with compare-and-set.
+ * what is due (`decideDue`) and hands each due occurrence to the occurrence worker, which claims
+ * it in the store before posting (exactly once) and applies the outcome to the plan.
  */
 export function createReadingScheduler(options: ReadingSchedulerOptions): ReadingScheduler {
-  const { plans, library, clock, policy } = options;
+  const { plans, clock, policy } = options;
   const logger = options.logger.child({ feature: 'reading' });
-  const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const instanceId = randomUUID();
   const tasks = new Map<string, ScheduledTask>();
   const running = new Set<Promise<unknown>>();
   const chains = new Map<string, Promise<unknown>>();
   let poster: PromptPoster | undefined;
   let reconciler: ScheduledTask | undefined;
   let stopping = new AbortController();
+  const worker = createOccurrenceWorker({
+    ...options,
+    logger,
+    retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    onPlanChanged: (plan) => {
+      if (plan.state !== 'active') disarm(plan.id);
+    },
+  });
 
   /** Background work the stop waits for. */
   function track(work: Promise<unknown>): void {
@@ -113,14 +97,19 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
 
   function arm(plan: ReadingPlan): void {
     if (stopping.signal.aborted || plan.state !== 'active' || tasks.has(plan.id)) return;
-    const task = cron.schedule(
-      cronExpression(plan),
-      () => {
-        track(reconcilePlan(plan.id, FIRE_TOLERANCE_MS));
-      },
-      { timezone: plan.timeZone },
-    );
-    tasks.set(plan.id, task);
+    try {
+      const task = cron.schedule(
+        cronExpression(plan),
+        () => {
+          track(reconcilePlan(plan.id, FIRE_TOLERANCE_MS));
+        },
+        { timezone: plan.timeZone },
+      );
+      tasks.set(plan.id, task);
+    } catch (error) {
+      // A zone this runtime no longer knows: the minutely reconciliation still posts the plan.
+      logger.error({ err: error, planId: plan.id }, 'could not arm a reading plan');
+    }
   }
 
   function disarm(planId: string): void {
@@ -128,181 +117,17 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
     tasks.delete(planId);
   }
 
-  async function apply(plan: ReadingPlan, occurrence: Occurrence, outcome: SettledOccurrence) {
-    const updated = await plans.update(plan.id, (current) =>
-      applyOutcome(current, occurrence, outcome),
-    );
-    if (updated?.state === 'finished') await plans.releaseChannel(updated);
-    if (updated !== undefined && updated.state !== 'active') disarm(updated.id);
-    return updated;
-  }
-
-  const missed = (
-    occurrence: Occurrence,
-    reason: MissReason,
-    pause?: PauseReason,
-    detail?: string,
-  ): SettledOccurrence => ({
-    state: 'missed',
-    miss: {
-      localDate: occurrence.localDate,
-      scheduledAt: occurrence.at.toISOString(),
-      reason,
-      at: clock.now().toISOString(),
-      ...(detail !== undefined && { detail: detail.slice(0, 200) }),
-    },
-    ...(pause !== undefined && { pause }),
-  });
-
-  /**
-   * Someone else claimed the occurrence: apply their outcome if they recorded one, take over a
-   * claim whose worker died, or leave a live claim alone. True when the caller may go on.
-   */
-  async function resolveTaken(plan: ReadingPlan, occurrence: Occurrence): Promise<boolean> {
-    const record = await plans.occurrence(plan.id, occurrence.localDate);
-    if (record === undefined) return true; // released meanwhile: ask again
-    if (record.state !== 'claimed') {
-      await apply(plan, occurrence, record);
-      return true;
-    }
-    if (!isStaleClaim(record, clock.now())) {
-      logger.debug(
-        { planId: plan.id, occurrence: occurrence.localDate },
-        'occurrence claimed elsewhere',
-      );
-      return false;
-    }
-    const interrupted = missed(occurrence, 'interrupted');
-    if (await plans.settleClaim(plan.id, occurrence.localDate, record, interrupted)) {
-      logger.warn({ planId: plan.id, occurrence: occurrence.localDate }, 'took over a stale claim');
-      await apply(plan, occurrence, interrupted);
-    }
-    return true;
-  }
-
-  /** Claims, posts (with retries) and records one occurrence. */
-  async function post(planId: string, occurrence: Occurrence, late: boolean): Promise<PostOutcome> {
-    if (!poster) throw new Error('the reading scheduler is not started');
-    const claim: OccurrenceRecord = {
-      state: 'claimed',
-      by: instanceId,
-      at: clock.now().toISOString(),
-    };
-    if (!(await plans.claimOccurrence(planId, occurrence.localDate, claim)))
-      return { kind: 'taken' };
-    // Re-read under the claim: a pause, stop or skip may have landed since the decision.
-    const plan = await plans.get(planId);
-    const pending = plan && plan.state === 'active' ? pendingOccurrence(plan) : undefined;
-    if (!plan || pending?.localDate !== occurrence.localDate) {
-      await plans.releaseOccurrence(planId, occurrence.localDate);
-      return { kind: 'stale' };
-    }
-    const log = logger.child({ planId, occurrence: occurrence.localDate });
-    const text = library.byId.get(plan.textId);
-    if (!text) {
-      const outcome = missed(occurrence, 'text-missing', 'text-missing');
-      await settle(plan, occurrence, outcome);
-      return { kind: 'missed', record: outcome };
-    }
-    const locale = poster.guildLocale(plan.guildId) ?? plan.locale;
-    const sectionsRead = plan.posts.filter((entry) => entry.subject.kind === 'section').length;
-    const pollFollows = options.closingPoll !== undefined && sectionsRead >= 2;
-    const prompt = renderPlanPrompt(plan, text, {
-      locale,
-      lateFor: late ? occurrence.at : undefined,
-      pollFollows,
-    });
-    const nonce = createHash('sha256').update(occurrenceId(planId, occurrence)).digest('hex');
-    try {
-      const posted = await withRetries(
-        () =>
-          requirePoster().post(plan.channelId, prompt.view, prompt.threadTitle, nonce.slice(0, 25)),
-        log,
-      );
-      const outcome: SettledOccurrence = {
-        state: 'posted',
-        post: {
-          subject: prompt.subject,
-          localDate: occurrence.localDate,
-          scheduledAt: occurrence.at.toISOString(),
-          postedAt: clock.now().toISOString(),
-          late,
-          messageId: posted.messageId,
-          threadId: posted.threadId,
-        },
-        ...(posted.problem !== undefined && { pause: posted.problem }),
-      };
-      await settle(plan, occurrence, outcome);
-      if (posted.threadError !== undefined)
-        log.warn({ err: posted.threadError }, 'thread not opened');
-      log.info({ messageId: posted.messageId, late }, 'reading prompt posted');
-      if (prompt.subject.kind === 'closing' && pollFollows)
-        await openClosingPoll(plan, text, locale, log);
-      return { kind: 'posted', record: outcome };
-    } catch (error) {
-      if (stopping.signal.aborted && !(error instanceof PromptRejected)) {
-        // Nothing went out: give the occurrence back so the next start posts it (within grace).
-        await plans.releaseOccurrence(planId, occurrence.localDate);
-        return { kind: 'stale' };
-      }
-      const outcome =
-        error instanceof PromptRejected
-          ? missed(occurrence, error.reason, error.reason, error.message)
-          : missed(occurrence, 'failed', undefined, describeError(error));
-      await settle(plan, occurrence, outcome);
-      log.warn({ err: error }, 'reading prompt not posted');
-      return { kind: 'missed', record: outcome };
-    }
-  }
-
   function requirePoster(): PromptPoster {
     if (!poster) throw new Error('the reading scheduler is not started');
     return poster;
-  }
-
-  async function settle(plan: ReadingPlan, occurrence: Occurrence, outcome: SettledOccurrence) {
-    await plans.settleOccurrence(plan.id, occurrence.localDate, outcome);
-    await apply(plan, occurrence, outcome);
-  }
-
-  async function openClosingPoll(plan: ReadingPlan, text: Text, locale: Locale, log: Logger) {
-    try {
-      await options.closingPoll?.({ plan, text, locale });
-    } catch (error) {
-      // The recap is out; a missing poll is not worth failing the week over.
-      log.warn({ err: error }, 'closing poll not opened');
-    }
-  }
-
-  /** Transient failures are retried with backoff; a rejection (no channel, no rights) is final. */
-  async function withRetries<T>(attempt: () => Promise<T>, log: Logger): Promise<T> {
-    for (let index = 0; ; index++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        const delay = retryDelays[index];
-        if (error instanceof PromptRejected || delay === undefined || stopping.signal.aborted) {
-          throw error;
-        }
-        log.warn(
-          { err: error, attempt: index + 1, retryInMs: delay },
-          'reading prompt failed, retrying',
-        );
-        await sleep(delay, stopping.signal);
-      }
-    }
   }
 
   function reconcilePlan(planId: string, toleranceMs = 0): Promise<void> {
     return exclusive(planId, async () => {
       for (let step = 0; step < MAX_STEPS && !stopping.signal.aborted; step++) {
         const plan = await plans.get(planId);
-        if (!plan) {
-          disarm(planId);
-          return;
-        }
-        const decision = decideDue(plan, clock.now(), policy);
-        if (decision.kind === 'idle') {
+        const decision = plan ? decideDue(plan, clock.now(), policy) : undefined;
+        if (!plan || !decision || decision.kind === 'idle') {
           disarm(planId);
           return;
         }
@@ -316,19 +141,25 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
         }
         const { occurrence } = decision;
         if (decision.kind === 'skip') {
-          const outcome = missed(occurrence, 'too-late');
-          if (await plans.claimOccurrence(plan.id, occurrence.localDate, outcome)) {
+          if (await worker.claimMiss(plan, occurrence, 'too-late')) {
             logger.info(
               { planId, occurrence: occurrence.localDate },
               'reading prompt too late, skipped',
             );
-            await apply(plan, occurrence, outcome);
-          } else if (!(await resolveTaken(plan, occurrence))) return;
+          } else if (!(await worker.resolveTaken(plan, occurrence))) {
+            return;
+          }
           continue;
         }
-        const result = await post(plan.id, occurrence, decision.late);
-        if (result.kind === 'taken' && !(await resolveTaken(plan, occurrence))) return;
+        const result = await worker.post(
+          requirePoster(),
+          planId,
+          occurrence,
+          decision.late,
+          stopping.signal,
+        );
         if (result.kind === 'stale') return;
+        if (result.kind === 'taken' && !(await worker.resolveTaken(plan, occurrence))) return;
       }
     });
   }
@@ -338,12 +169,8 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
     const known = new Set(all.map((plan) => plan.id));
     for (const planId of tasks.keys()) if (!known.has(planId)) disarm(planId);
     for (const plan of all) {
-      if (plan.state === 'active') {
-        arm(plan);
-        await reconcilePlan(plan.id);
-      } else {
-        disarm(plan.id);
-      }
+      if (plan.state === 'active') await reconcilePlan(plan.id);
+      else disarm(plan.id);
     }
   }
 
@@ -378,7 +205,7 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
         // Due or not, the pending occurrence goes out now; late only if it already was.
         const decision = decideDue(plan, clock.now(), policy);
         const late = decision.kind === 'post' && decision.late;
-        return post(planId, pendingOccurrence(plan), late);
+        return worker.post(requirePoster(), planId, pendingOccurrence(plan), late, stopping.signal);
       });
     },
     async skipPending(planId) {
@@ -387,41 +214,8 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
         const plan = await plans.get(planId);
         if (plan?.state !== 'active') return undefined;
         const occurrence = pendingOccurrence(plan);
-        const outcome = missed(occurrence, 'skipped');
-        if (!(await plans.claimOccurrence(planId, occurrence.localDate, outcome))) return undefined;
-        await apply(plan, occurrence, outcome);
-        return occurrence;
+        return (await worker.claimMiss(plan, occurrence, 'skipped')) ? occurrence : undefined;
       });
     },
   };
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const status = (error as { status?: unknown }).status;
-    return typeof status === 'number' ? `HTTP ${status}: ${error.message}` : error.message;
-  }
-  return String(error);
-}
-
-/** Waits, or rejects as soon as the signal aborts (the bot is stopping). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new Error('stopping'));
-      return;
-    }
-    const timer = setTimeout(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new Error('stopping'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

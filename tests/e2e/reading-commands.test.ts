@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/load-library';
 import { nextOccurrence } from '../../src/reading/next-occurrence';
-import { DEFAULT_IDS } from '../emulator';
+import { DEFAULT_IDS, defaultGuild } from '../emulator';
 import { startTestBot } from '../support/bot-harness';
 import { manualClock, prompts, reading, waitForPrompts } from '../support/reading';
 
@@ -67,6 +67,21 @@ describe('/reading commands', () => {
     expect(reply.content).toBe(
       `Reading plan created in <#${CLUB}>: “${opEd.title}”, every Wednesday at 19:00 (America/New_York), from section 2. First prompt: <t:${seconds}:F> (<t:${seconds}:R>).`,
     );
+  });
+
+  it('posts prompts in the server’s language: “Week N” in an English-speaking server', async () => {
+    const { emulator } = await startTestBot({
+      clock: manualClock(TUESDAY_MORNING),
+      emulatorOptions: { guilds: [defaultGuild({ preferred_locale: 'en-US' })] },
+    });
+    const started = await reading(emulator, 'start', { ...START, weekday: 'Tuesday' }).reply();
+    expect(started.content).toContain('Reading plan created');
+    await reading(emulator, 'next', {}, { locale: 'fr' }).reply();
+    const [prompt] = await waitForPrompts(emulator, 1);
+    expect(prompt?.embeds[0]?.title).toBe(`Week 1 — ${opEd.sections[0]?.title ?? ''}`);
+    expect(prompt?.embeds[0]?.fields?.[0]?.value).toBe(opEd.sections[0]?.questions[0]?.en);
+    await emulator.waitFor(() => emulator.threads(CLUB).length === 1);
+    expect(emulator.threads(CLUB)[0]?.name).toBe(`Week 1 — ${opEd.sections[0]?.title ?? ''}`);
   });
 
   it('status lists the plans with progress, next date and pause state', async () => {

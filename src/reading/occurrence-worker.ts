@@ -1,0 +1,256 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Library } from '../content/library';
+import type { Text } from '../content/text';
+import type { Locale } from '../i18n/locale';
+import type { Logger } from '../log/logger';
+import type { Clock } from '../time/clock';
+import { pendingOccurrence } from './due-occurrences';
+import { occurrenceId } from './next-occurrence';
+import {
+  applyOutcome,
+  isStaleClaim,
+  type OccurrenceRecord,
+  type SettledOccurrence,
+} from './occurrence-outcome';
+import type { MissReason, Occurrence, PauseReason, ReadingPlan } from './plan';
+import type { PlanStore } from './plan-store';
+import { PromptRejected, type PromptPoster } from './prompt-poster';
+import { renderPlanPrompt } from './render-prompt';
+import { withRetries } from './retry';
+
+/** Opens the poll of a closing prompt (the poll feature's service); absent, the recap goes alone. */
+export type ClosingPoll = (input: {
+  readonly plan: ReadingPlan;
+  readonly text: Text;
+  readonly locale: Locale;
+}) => Promise<unknown>;
+
+/** What happened when an occurrence was to be posted. */
+export type PostOutcome =
+  | { readonly kind: 'posted'; readonly record: SettledOccurrence }
+  | { readonly kind: 'missed'; readonly record: SettledOccurrence }
+  /** Another worker (a cron fire, the other process) has this occurrence. */
+  | { readonly kind: 'taken' }
+  /** The plan changed meanwhile (paused, stopped, finished), or the bot is stopping: nothing posted. */
+  | { readonly kind: 'stale' };
+
+export interface OccurrenceWorkerOptions {
+  readonly plans: PlanStore;
+  readonly library: Library;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly closingPoll?: ClosingPoll | undefined;
+  /** Waits between attempts at a failed post. */
+  readonly retryDelaysMs: readonly number[];
+  /** Told of every plan an outcome changed (the scheduler disarms plans that stopped posting). */
+  readonly onPlanChanged: (plan: ReadingPlan) => void;
+}
+
+export interface OccurrenceWorker {
+  /** Claims the occurrence, posts its prompt (with retries) and records the outcome. */
+  post(
+    poster: PromptPoster,
+    planId: string,
+    occurrence: Occurrence,
+    late: boolean,
+    signal: AbortSignal,
+  ): Promise<PostOutcome>;
+  /** Claims the occurrence as missed (too late, skipped by hand); false when someone has it. */
+  claimMiss(plan: ReadingPlan, occurrence: Occurrence, reason: MissReason): Promise<boolean>;
+  /**
+   * Someone else claimed the occurrence: apply their outcome if they recorded one, take over a
+   * claim whose worker died, or leave a live claim alone. True when the caller may go on.
+   */
+  resolveTaken(plan: ReadingPlan, occurrence: Occurrence): Promise<boolean>;
+}
+
+/**
+ * One occurrence, exactly once: the claim (`setIfAbsent` on the occurrence's key) comes before
+ * anything is posted, so a double fire, a restart or a second process never posts twice; the
+ * outcome is then applied to the plan with compare-and-set, and recorded under the key.
+ */
+export function createOccurrenceWorker(options: OccurrenceWorkerOptions): OccurrenceWorker {
+  const { plans, library, clock, logger } = options;
+  const instanceId = randomUUID();
+
+  const missed = (
+    occurrence: Occurrence,
+    reason: MissReason,
+    pause?: PauseReason,
+    detail?: string,
+  ): SettledOccurrence => ({
+    state: 'missed',
+    miss: {
+      localDate: occurrence.localDate,
+      scheduledAt: occurrence.at.toISOString(),
+      reason,
+      at: clock.now().toISOString(),
+      ...(detail !== undefined && { detail: detail.slice(0, 200) }),
+    },
+    ...(pause !== undefined && { pause }),
+  });
+
+  async function apply(plan: ReadingPlan, occurrence: Occurrence, outcome: SettledOccurrence) {
+    // `update` hands back the stored plan when the outcome was already applied: undefined = gone.
+    const updated = await plans.update(plan.id, (current) =>
+      applyOutcome(current, occurrence, outcome),
+    );
+    if (updated?.state === 'finished') await plans.releaseChannel(updated);
+    if (updated) options.onPlanChanged(updated);
+    return updated;
+  }
+
+  /**
+   * The plan first, then the record: a crash in between leaves a claim that goes stale, and
+   * taking it over changes nothing since the plan is already past the occurrence. A plan
+   * stopped meanwhile keeps no record.
+   */
+  async function settle(plan: ReadingPlan, occurrence: Occurrence, outcome: SettledOccurrence) {
+    if (await apply(plan, occurrence, outcome)) {
+      await plans.settleOccurrence(plan.id, occurrence.localDate, outcome);
+    } else {
+      await plans.releaseOccurrence(plan.id, occurrence.localDate);
+    }
+  }
+
+  async function openClosingPoll(plan: ReadingPlan, text: Text, locale: Locale, log: Logger) {
+    try {
+      await options.closingPoll?.({ plan, text, locale });
+    } catch (error) {
+      // The recap is out; a missing poll is not worth failing the week over.
+      log.warn({ err: error }, 'closing poll not opened');
+    }
+  }
+
+  return {
+    async post(poster, planId, occurrence, late, signal) {
+      const claim: OccurrenceRecord = {
+        state: 'claimed',
+        by: instanceId,
+        at: clock.now().toISOString(),
+      };
+      if (!(await plans.claimOccurrence(planId, occurrence.localDate, claim))) {
+        return { kind: 'taken' };
+      }
+      // Re-read under the claim: a pause, stop or skip may have landed since the decision.
+      const plan = await plans.get(planId);
+      const pending = plan?.state === 'active' ? pendingOccurrence(plan) : undefined;
+      if (!plan || pending?.localDate !== occurrence.localDate) {
+        await plans.releaseOccurrence(planId, occurrence.localDate);
+        return { kind: 'stale' };
+      }
+      const log = logger.child({ planId, occurrence: occurrence.localDate });
+      const text = library.byId.get(plan.textId);
+      if (!text) {
+        const outcome = missed(occurrence, 'text-missing', 'text-missing');
+        await settle(plan, occurrence, outcome);
+        return { kind: 'missed', record: outcome };
+      }
+      const locale = poster.guildLocale(plan.guildId) ?? plan.locale;
+      const sectionsRead = plan.posts.filter((entry) => entry.subject.kind === 'section').length;
+      const pollFollows = options.closingPoll !== undefined && sectionsRead >= 2;
+      const prompt = renderPlanPrompt(plan, text, {
+        locale,
+        lateFor: late ? occurrence.at : undefined,
+        pollFollows,
+      });
+      // Discord drops a message whose nonce it saw in the last minutes: a retry after a lost
+      // answer cannot double the prompt. Nonces are at most 25 characters.
+      const nonce = createHash('sha256')
+        .update(occurrenceId(planId, occurrence))
+        .digest('hex')
+        .slice(0, 25);
+      try {
+        const posted = await withRetries(
+          () => poster.post(plan.channelId, prompt.view, prompt.threadTitle, nonce),
+          {
+            delaysMs: options.retryDelaysMs,
+            isFinal: (error) => error instanceof PromptRejected,
+            signal,
+            onRetry: (error, attempt, delayMs) => {
+              log.warn(
+                { err: error, attempt, retryInMs: delayMs },
+                'reading prompt failed, retrying',
+              );
+            },
+          },
+        );
+        const outcome: SettledOccurrence = {
+          state: 'posted',
+          post: {
+            subject: prompt.subject,
+            localDate: occurrence.localDate,
+            scheduledAt: occurrence.at.toISOString(),
+            postedAt: clock.now().toISOString(),
+            late,
+            messageId: posted.messageId,
+            threadId: posted.threadId,
+          },
+          ...(posted.problem !== undefined && { pause: posted.problem }),
+        };
+        await settle(plan, occurrence, outcome);
+        if (posted.threadError !== undefined) {
+          log.warn({ err: posted.threadError }, 'thread not opened');
+        }
+        log.info({ messageId: posted.messageId, late }, 'reading prompt posted');
+        if (prompt.subject.kind === 'closing' && pollFollows) {
+          await openClosingPoll(plan, text, locale, log);
+        }
+        return { kind: 'posted', record: outcome };
+      } catch (error) {
+        if (signal.aborted && !(error instanceof PromptRejected)) {
+          // Nothing went out: give the occurrence back so the next start posts it (within grace).
+          await plans.releaseOccurrence(planId, occurrence.localDate);
+          return { kind: 'stale' };
+        }
+        const outcome =
+          error instanceof PromptRejected
+            ? missed(occurrence, error.reason, error.reason, error.message)
+            : missed(occurrence, 'failed', undefined, describeError(error));
+        await settle(plan, occurrence, outcome);
+        log.warn({ err: error }, 'reading prompt not posted');
+        return { kind: 'missed', record: outcome };
+      }
+    },
+
+    async claimMiss(plan, occurrence, reason) {
+      const outcome = missed(occurrence, reason);
+      if (!(await plans.claimOccurrence(plan.id, occurrence.localDate, outcome))) return false;
+      await apply(plan, occurrence, outcome);
+      return true;
+    },
+
+    async resolveTaken(plan, occurrence) {
+      const record = await plans.occurrence(plan.id, occurrence.localDate);
+      if (record === undefined) return true; // released meanwhile: ask again
+      if (record.state !== 'claimed') {
+        await apply(plan, occurrence, record);
+        return true;
+      }
+      if (!isStaleClaim(record, clock.now())) {
+        logger.debug(
+          { planId: plan.id, occurrence: occurrence.localDate },
+          'occurrence claimed elsewhere',
+        );
+        return false;
+      }
+      const interrupted = missed(occurrence, 'interrupted');
+      if (await plans.settleClaim(plan.id, occurrence.localDate, record, interrupted)) {
+        logger.warn(
+          { planId: plan.id, occurrence: occurrence.localDate },
+          'took over a stale claim',
+        );
+        await apply(plan, occurrence, interrupted);
+      }
+      return true;
+    },
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const status = (error as { status?: unknown }).status;
+    return typeof status === 'number' ? `HTTP ${status}: ${error.message}` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,142 @@
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { OccurrenceRecord, SettledOccurrence } from '../../src/reading/occurrence-outcome';
+import type { ReadingPlan } from '../../src/reading/plan';
+import { createPlanStore } from '../../src/reading/plan-store';
+import { openStore, type Store } from '../../src/store/store';
+import { tempDir } from '../support/temp-dir';
+
+const silent = pino({ level: 'silent' });
+
+/** Two connections to one SQLite file: two bot processes sharing the store. */
+async function twoProcesses() {
+  const path = join(await tempDir(), 'tribune.sqlite');
+  const stores: Store[] = [];
+  for (let index = 0; index < 2; index++) {
+    stores.push(await openStore({ url: `sqlite://${path}`, logger: silent }));
+  }
+  onTestFinished(async () => {
+    for (const store of stores) await store.close();
+  });
+  const [a, b] = stores.map((store) => createPlanStore(store));
+  if (!a || !b || !stores[0]) throw new Error('no store');
+  return { a, b, raw: stores[0] };
+}
+
+function plan(id: string, overrides: Partial<ReadingPlan> = {}): ReadingPlan {
+  return {
+    id,
+    guildId: 'guild',
+    channelId: 'channel',
+    textId: 'text',
+    roleId: undefined,
+    thread: true,
+    locale: 'fr',
+    createdBy: 'organiser',
+    createdAt: `2026-03-25T10:00:0${id.length % 10}.000Z`,
+    weekday: 2,
+    time: { hour: 18, minute: 30, second: 0 },
+    timeZone: 'Europe/Paris',
+    firstSection: 1,
+    nextSection: 1,
+    state: 'active',
+    pauseReason: undefined,
+    anchor: '2026-03-25T10:00:00.000Z',
+    posts: [],
+    misses: [],
+    ...overrides,
+  };
+}
+
+const claim = (by: string): OccurrenceRecord => ({
+  state: 'claimed',
+  by,
+  at: '2026-03-31T16:30:00.000Z',
+});
+const skipped: SettledOccurrence = {
+  state: 'missed',
+  miss: {
+    localDate: '2026-03-31',
+    scheduledAt: '2026-03-31T16:30:00.000Z',
+    reason: 'skipped',
+    at: '2026-03-31T16:30:00.000Z',
+  },
+};
+
+describe('plan store (real SQLite, two connections)', () => {
+  it('one plan per channel: of concurrent creations in one channel, exactly one wins', async () => {
+    const { a, b } = await twoProcesses();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => (index % 2 ? a : b).create(plan(`p${index}`))),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await a.all()).toHaveLength(1);
+    expect(await b.ofGuild('guild')).toHaveLength(1);
+  });
+
+  it('a finished plan frees its channel; a claim left by a crash mid-create is taken over', async () => {
+    const { a, b, raw } = await twoProcesses();
+    expect(await a.create(plan('first'))).toBe(true);
+    expect(await b.create(plan('second'))).toBe(false);
+    await a.update('first', (current) => ({ ...current, state: 'finished' }));
+    expect(await b.create(plan('second'))).toBe(true);
+    // A crash between the channel claim and the plan write leaves a claim to nothing.
+    await raw.set('reading:channel-plan:other', 'ghost');
+    expect(await a.create(plan('third', { channelId: 'other' }))).toBe(true);
+    expect((await a.ofGuild('guild')).map((entry) => entry.id).sort()).toEqual([
+      'first',
+      'second',
+      'third',
+    ]);
+  });
+
+  it('an occurrence is claimed by exactly one of many concurrent workers', async () => {
+    const { a, b } = await twoProcesses();
+    const wins = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        (index % 2 ? a : b).claimOccurrence('p', '2026-03-31', claim(`worker-${index}`)),
+      ),
+    );
+    expect(wins.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('a stale claim is settled by one taker only, and only if unchanged', async () => {
+    const { a, b } = await twoProcesses();
+    await a.claimOccurrence('p', '2026-03-31', claim('dead'));
+    const takes = await Promise.all([
+      a.settleClaim('p', '2026-03-31', claim('dead'), skipped),
+      b.settleClaim('p', '2026-03-31', claim('dead'), skipped),
+    ]);
+    expect(takes.filter(Boolean)).toHaveLength(1);
+    expect(await b.occurrence('p', '2026-03-31')).toEqual(skipped);
+    expect(await a.settleClaim('p', '2026-03-31', claim('dead'), skipped)).toBe(false);
+  });
+
+  it('progress changes are compare-and-set: concurrent updates from two processes all land', async () => {
+    const { a, b } = await twoProcesses();
+    await a.create(plan('p'));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        (index % 2 ? a : b).update('p', (current) => ({
+          ...current,
+          nextSection: current.nextSection + 1,
+        })),
+      ),
+    );
+    expect((await a.get('p'))?.nextSection).toBe(21);
+    expect(await a.update('missing', (current) => current)).toBeUndefined();
+  });
+
+  it('removing a plan deletes it, its indexes and its occurrences, and frees the channel', async () => {
+    const { a, raw } = await twoProcesses();
+    await a.create(plan('p'));
+    await a.claimOccurrence('p', '2026-03-31', claim('w'));
+    await a.settleOccurrence('p', '2026-04-07', skipped);
+    const stored = await a.get('p');
+    if (!stored) throw new Error('not stored');
+    await a.remove(stored);
+    expect(await raw.keys('reading:')).toEqual([]);
+    expect(await a.create(plan('q'))).toBe(true);
+  });
+});

@@ -141,6 +141,8 @@ export default {
       case 'next':
         return next(interaction, plan, context);
       case 'skip': {
+        // Due prompts are caught up first, which may take a post and its retries.
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const skipped = await context.services.readings.skip(plan);
         return answer(interaction, context, 'reading.skippedReply', {
           channel: `<#${plan.channelId}>`,
@@ -230,12 +232,25 @@ async function start(interaction: ChatInputCommandInteraction<'cached'>, context
     locale: guildLocale(interaction, context),
     createdBy: interaction.user.id,
   });
-  await answer(interaction, context, 'reading.started', {
+  const started = context.t('reading.started', {
     channel: `<#${plan.channelId}>`,
     title: text.title,
     schedule: describeSchedule(plan, context.locale),
     section: firstSection,
     date: discordTimestamp(first.at),
+  });
+  // Discord drops a bot's ping of a role that is not mentionable unless it may mention everyone.
+  const silent =
+    role !== null &&
+    !role.mentionable &&
+    interaction.guild.channels.cache
+      .get(channel.id)
+      ?.permissionsFor(interaction.client.user)
+      ?.has(PermissionFlagsBits.MentionEveryone) !== true;
+  await reply(interaction, {
+    content: silent
+      ? `${started}\n${context.t('reading.roleNotMentionable', { role: `<@&${role.id}>` })}`
+      : started,
   });
 }
 
@@ -254,15 +269,11 @@ async function next(
     throw new UserError('reading.postFailed', { channel });
   }
   const link = `https://discord.com/channels/${plan.guildId}/${plan.channelId}/${outcome.record.post.messageId}`;
-  await interaction.editReply(
-    toPayload({
-      content: context.t('reading.postedReply', {
-        channel,
-        link,
-        next: await nextDate(plan, context),
-      }),
-    }),
-  );
+  await answer(interaction, context, 'reading.postedReply', {
+    channel,
+    link,
+    next: await nextDate(plan, context),
+  });
 }
 
 /** The plan the subcommand is about: the `channel` given, this channel's, or the server's only one. */
@@ -340,6 +351,8 @@ function answer(
   return reply(interaction, { content: context.t(key, params) });
 }
 
+/** Every `/reading` answer is for the organiser only. */
 async function reply(interaction: ChatInputCommandInteraction, view: MessageView) {
-  await interaction.reply(toReply(view, { ephemeral: true }));
+  if (interaction.deferred) await interaction.editReply(toPayload(view));
+  else await interaction.reply(toReply(view, { ephemeral: true }));
 }

@@ -260,6 +260,10 @@ export const readingMessages = {
     fr: 'Plan de lecture créé dans {channel} : « {title} », {schedule}, à partir de la section {section}. Première publication : {date}.',
     en: 'Reading plan created in {channel}: “{title}”, {schedule}, from section {section}. First prompt: {date}.',
   },
+  'reading.roleNotMentionable': {
+    fr: '⚠️ Le rôle {role} n’est pas mentionnable : rendez-le mentionnable (Paramètres du serveur → Rôles) pour que ses membres soient notifiés.',
+    en: '⚠️ The role {role} is not mentionable: make it mentionable (Server Settings → Roles) so its members get notified.',
+  },
   'reading.postedReply': {
     fr: 'Publié dans {channel} : {link}\nPublication suivante : {next}.',
     en: 'Posted in {channel}: {link}\nNext prompt: {next}.',

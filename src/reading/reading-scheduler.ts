@@ -32,6 +32,8 @@ export interface ReadingSchedulerOptions {
 export interface ReadingScheduler extends Lifecycle {
   /** Arms the plan's weekly cron task (idempotent); plans created or resumed here post on time. */
   arm(plan: ReadingPlan): void;
+  /** Stops the plan's cron task (a post under way finishes, and finds the plan changed). */
+  disarm(planId: string): void;
   /** Posts what is due (and records what is too late) for one plan, then for all. */
   reconcilePlan(planId: string): Promise<void>;
   reconcileAll(): Promise<void>;
@@ -177,6 +179,7 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
   return {
     name: 'reading-scheduler',
     arm,
+    disarm,
     reconcilePlan: (planId) => reconcilePlan(planId),
     reconcileAll,
     async start(client) {

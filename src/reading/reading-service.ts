@@ -151,7 +151,7 @@ export function createReadingService(options: ReadingServiceOptions): ReadingSer
           ? { ...current, state: 'paused', pauseReason: 'manual' }
           : undefined,
       );
-      await scheduler.reconcilePlan(plan.id);
+      scheduler.disarm(plan.id);
       return paused;
     },
 
@@ -179,8 +179,8 @@ export function createReadingService(options: ReadingServiceOptions): ReadingSer
     },
 
     async stopPlan(plan) {
+      scheduler.disarm(plan.id);
       await plans.remove(plan);
-      await scheduler.reconcilePlan(plan.id);
     },
   };
 }

@@ -84,6 +84,19 @@ describe('/reading commands', () => {
     expect(emulator.threads(CLUB)[0]?.name).toBe(`Week 1 — ${opEd.sections[0]?.title ?? ''}`);
   });
 
+  it('warns when the role cannot be pinged because it is not mentionable', async () => {
+    const { emulator } = await startTestBot({ clock: manualClock(TUESDAY_MORNING) });
+    const reply = await reading(emulator, 'start', {
+      ...START,
+      role: DEFAULT_IDS.moderatorRole,
+    }).reply();
+    expect(reply.content).toContain('Plan de lecture créé');
+    expect(reply.content).toContain(
+      `⚠️ Le rôle <@&${DEFAULT_IDS.moderatorRole}> n’est pas mentionnable`,
+    );
+    expect(emulator.pings()).toEqual([]);
+  });
+
   it('status lists the plans with progress, next date and pause state', async () => {
     const { emulator } = await startTestBot({ clock: manualClock(TUESDAY_MORNING) });
     const empty = await reading(emulator, 'status').reply();

@@ -62,6 +62,21 @@ describe('reading plans fire on schedule (real node-cron, real SQLite)', () => {
     expect(emulator.threads()).toEqual([]);
   });
 
+  it('a paused or stopped plan posts nothing at its time', async () => {
+    const testBot = await startTestBot();
+    const { emulator } = testBot;
+    const other = emulator.createChannel({ name: 'club-2' });
+    const paused = await planSecondsAhead(testBot, 2);
+    const stopped = await planSecondsAhead(testBot, 2, { channelId: other.id });
+    await reading(emulator, 'pause', { channel: DEFAULT_IDS.clubChannel }).reply();
+    await reading(emulator, 'stop', { channel: other.id }).reply();
+    await pause(3500);
+    expect(prompts(emulator)).toEqual([]);
+    expect(prompts(emulator, other.id)).toEqual([]);
+    expect((await testBot.bot.services.readings.get(paused.id))?.state).toBe('paused');
+    expect(await testBot.bot.services.readings.get(stopped.id)).toBeUndefined();
+  });
+
   it('keeps the plan across restarts: re-armed from the store, progress kept', async () => {
     const first = await startTestBot();
     const { emulator } = first;

@@ -11,8 +11,8 @@ import type { MessageView } from '../render/view';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { DeadlineTimers } from '../time/deadline-timers';
+import { applyVote, type AppliedVote } from './apply-vote';
 import { CoalescedRefresh } from './live-updates';
-import { PollClosing } from './poll-closing';
 import { validatePoll, type PollInput, type PollValidation } from './parse-poll-options';
 import {
   isClosed,
@@ -22,12 +22,12 @@ import {
   type VoteRecord,
 } from './poll';
 import { canManage, canSeeResults, type PollActor } from './poll-access';
+import { PollClosing } from './poll-closing';
 import { PollQueries } from './poll-queries';
 import { PollStore } from './poll-store';
 import { renderPollMessage } from './render-poll';
 import { problemList } from './render-problems';
 import { discordTime } from './render-results';
-import { applyVote, type AppliedVote } from './apply-vote';
 import { renderMyVote, renderVoteReply } from './render-vote';
 import { creatorKey, voterKey } from './voter-key';
 

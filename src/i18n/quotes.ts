@@ -29,7 +29,7 @@ export const quoteMessages = {
     en: 'Section {section} has no paragraph {paragraph}: choose between 1 and {count}.',
   },
   'quote.paragraphWithoutSection': {
-    fr: 'Indiquez aussi la section, par exemple `/section section:2 paragraph:1`.',
+    fr: 'Indiquez aussi la section, par exemple `/section section:2 paragraphe:1`.',
     en: 'Give the section too, for example `/section section:2 paragraph:1`.',
   },
   'contents.line': {
@@ -38,7 +38,7 @@ export const quoteMessages = {
   },
   'contents.howTo': { fr: 'Lire une section', en: 'Read a section' },
   'contents.hint': {
-    fr: '`/section section:2` pour une section, `paragraph:1` pour un seul paragraphe, `/search` pour chercher un mot.',
+    fr: '`/section section:2` pour une section, `paragraphe:1` pour un seul paragraphe, `/chercher` pour trouver un mot.',
     en: '`/section section:2` for a section, `paragraph:1` for a single paragraph, `/search` to look for a word.',
   },
   'contents.otherTexts': { fr: 'Autres textes', en: 'Other texts' },
@@ -48,7 +48,7 @@ export const quoteMessages = {
     en: '§{section} ¶{paragraph} · {title}',
   },
   'search.hint': {
-    fr: 'Pour lire un passage en entier : /section section:<n> paragraph:<n>',
+    fr: 'Pour lire un passage en entier : /section section:<n> paragraphe:<n>',
     en: 'To read a passage in full: /section section:<n> paragraph:<n>',
   },
   'search.noResults': {
@@ -56,7 +56,7 @@ export const quoteMessages = {
     en: 'No passage contains “{query}”. Try another word, or `/section` for the contents.',
   },
   'search.emptyQuery': {
-    fr: 'Indiquez un ou plusieurs mots à chercher, par exemple `/search query:surveillance`.',
+    fr: 'Indiquez un ou plusieurs mots à chercher, par exemple `/chercher mots:surveillance`.',
     en: 'Give one or more words to look for, for example `/search query:surveillance`.',
   },
   'search.queryTooLong': {

@@ -6,7 +6,7 @@ const TOKEN = 'MTAxMDEwMTAxMDEwMTAxMDEw.GhIjKl.abcdefghijklmnopqrstuvwxyz012345'
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
-    expect(loadConfig({ DISCORD_TOKEN: TOKEN })).toEqual({
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN })).toMatchObject({
       DISCORD_TOKEN: TOKEN,
       DATABASE_URL: 'sqlite://data/tribune.sqlite',
       CONTENT_DIR: 'content',

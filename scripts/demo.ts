@@ -2,8 +2,7 @@
 // the real bot connects to it, and you type slash commands in the terminal (or pipe them in).
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../src/config/config';
-import { ContentError } from '../src/content/content-error';
+import { describeStartupError } from '../src/describe-startup-error';
 import type { DemoLocale } from './demo/command-defs';
 import { demoLocale } from './demo/messages';
 import { DemoSession } from './demo/session';
@@ -64,13 +63,7 @@ async function main(): Promise<number> {
       ...(chosen.logFile !== undefined && { logFile: chosen.logFile }),
     });
   } catch (error) {
-    const message =
-      error instanceof ConfigError || error instanceof ContentError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-    console.error(`The demo could not start.\n${message}`);
+    console.error(`The demo could not start.\n${describeStartupError(error)}`);
     return 1;
   }
 

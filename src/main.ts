@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createBot } from './bot';
-import { ConfigError, loadConfig } from './config/config';
-import { ContentError } from './content/content-error';
+import { loadConfig } from './config/config';
+import { describeStartupError } from './describe-startup-error';
 import { createLogger } from './log/logger';
 import { createRedactor } from './log/redact';
 
@@ -31,14 +31,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  // Configuration and content errors are for a person to fix: say what, without a stack trace.
-  const message =
-    error instanceof ConfigError || error instanceof ContentError
-      ? error.message
-      : error instanceof Error
-        ? (error.stack ?? error.message)
-        : String(error);
   const redact = createRedactor([process.env.DISCORD_TOKEN ?? '']);
-  process.stderr.write(redact(`Tribune could not start.\n${message}\n`));
+  process.stderr.write(redact(`Tribune could not start.\n${describeStartupError(error)}\n`));
   process.exit(1);
 });

@@ -8,35 +8,12 @@ import {
   type SettledOccurrence,
 } from '../../src/reading/occurrence-outcome';
 import { MAX_MISSES, type Occurrence, type ReadingPlan } from '../../src/reading/plan';
+import { readingPlan } from '../support/reading-plan';
 
 const HOUR = 3_600_000;
 const POLICY: DuePolicy = { graceMs: 12 * HOUR, onTimeMs: 5 * 60_000 };
 
-/** Tuesdays 18:30 in Paris; the first pending occurrence is Tuesday 31 March 2026, 16:30 UTC. */
-function plan(overrides: Partial<ReadingPlan> = {}): ReadingPlan {
-  return {
-    id: 'plan-1',
-    guildId: 'guild',
-    channelId: 'channel',
-    textId: 'text',
-    roleId: 'role',
-    thread: true,
-    locale: 'fr',
-    createdBy: 'organiser',
-    createdAt: '2026-03-25T10:00:00.000Z',
-    weekday: 2,
-    time: { hour: 18, minute: 30, second: 0 },
-    timeZone: 'Europe/Paris',
-    firstSection: 1,
-    nextSection: 1,
-    state: 'active',
-    pauseReason: undefined,
-    anchor: '2026-03-25T10:00:00.000Z',
-    posts: [],
-    misses: [],
-    ...overrides,
-  };
-}
+const plan = readingPlan;
 
 const DUE = '2026-03-31T16:30:00.000Z';
 const at = (iso: string, offsetMs = 0) => new Date(Date.parse(iso) + offsetMs);

@@ -6,6 +6,7 @@ import type { ReadingPlan } from '../../src/reading/plan';
 import { createPlanStore } from '../../src/reading/plan-store';
 import { openStore, type Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
+import { readingPlan } from '../support/reading-plan';
 
 const silent = pino({ level: 'silent' });
 
@@ -25,28 +26,12 @@ async function twoProcesses() {
 }
 
 function plan(id: string, overrides: Partial<ReadingPlan> = {}): ReadingPlan {
-  return {
+  return readingPlan({
     id,
-    guildId: 'guild',
-    channelId: 'channel',
-    textId: 'text',
     roleId: undefined,
-    thread: true,
-    locale: 'fr',
-    createdBy: 'organiser',
     createdAt: `2026-03-25T10:00:0${id.length % 10}.000Z`,
-    weekday: 2,
-    time: { hour: 18, minute: 30, second: 0 },
-    timeZone: 'Europe/Paris',
-    firstSection: 1,
-    nextSection: 1,
-    state: 'active',
-    pauseReason: undefined,
-    anchor: '2026-03-25T10:00:00.000Z',
-    posts: [],
-    misses: [],
     ...overrides,
-  };
+  });
 }
 
 const claim = (by: string): OccurrenceRecord => ({

@@ -11,34 +11,19 @@ import {
 import { renderStatus } from '../../src/reading/render-status';
 import { LIMITS } from '../../src/render/limits';
 import { longTextSource } from '../support/long-text';
+import { readingPlan } from '../support/reading-plan';
 import { expectWithinDiscordLimits } from '../support/view-limits';
 
 const opEd = (await loadLibrary('content')).defaultText;
 const longText = parseText(longTextSource(), 'long.md');
 
 function plan(overrides: Partial<ReadingPlan> = {}): ReadingPlan {
-  return {
-    id: 'plan-1',
-    guildId: 'guild',
+  return readingPlan({
     channelId: '1300000000000000302',
     textId: opEd.id,
     roleId: '1300000000000000202',
-    thread: true,
-    locale: 'fr',
-    createdBy: 'organiser',
-    createdAt: '2026-03-25T10:00:00.000Z',
-    weekday: 2,
-    time: { hour: 18, minute: 30, second: 0 },
-    timeZone: 'Europe/Paris',
-    firstSection: 1,
-    nextSection: 1,
-    state: 'active',
-    pauseReason: undefined,
-    anchor: '2026-03-25T10:00:00.000Z',
-    posts: [],
-    misses: [],
     ...overrides,
-  };
+  });
 }
 
 function posted(section: number, week: number, threadId?: string): PostRecord {

@@ -1,0 +1,54 @@
+/**
+ * Knobs, from the environment. The defaults are the real run (a few minutes on a 2-core machine);
+ * `BENCH_QUICK=1` is a smoke run of every scenario at a smaller scale, whose figures mean little.
+ *
+ * - `BENCH_ROUNDS`: rounds of the latency, vote, storage and start-up scenarios (median over them)
+ * - `BENCH_MEMORY_ROUNDS`: rounds of the memory scenario (each starts fresh processes)
+ * - `BENCH_ONLY`: a comma-separated subset of latency, votes, storage, memory, startup
+ */
+const quick = process.env.BENCH_QUICK === '1';
+
+function count(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+export const SCENARIOS = ['latency', 'votes', 'storage', 'memory', 'startup'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+function only(): readonly Scenario[] {
+  const raw = process.env.BENCH_ONLY;
+  if (raw === undefined || raw === '') return SCENARIOS;
+  const names = raw.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown scenario(s) ${unknown.join(', ')}`);
+  return names as Scenario[];
+}
+
+export const CONFIG = {
+  quick,
+  scenarios: only(),
+  rounds: count('BENCH_ROUNDS', quick ? 1 : 5),
+  /** Concurrent interactions per burst; a burst of 1 is repeated `sequentialSamples` times. */
+  bursts: [1, 100, 500] as const,
+  sequentialSamples: quick ? 20 : 50,
+  /** Distinct members voting at once. */
+  voteBurst: 1000,
+  /** Writes per storage measurement. */
+  storageWrites: quick ? 500 : 2000,
+  memoryRounds: count('BENCH_MEMORY_ROUNDS', quick ? 1 : 3),
+  memoryInteractions: quick ? 2500 : 10_000,
+  /** Memory is sampled after every block of this many interactions. */
+  memoryBlock: 2500,
+  /** Interactions in flight at once during the memory scenario. */
+  memoryConcurrency: 500,
+  seed: {
+    polls: quick ? 1000 : 10_000,
+    openPolls: quick ? 50 : 500,
+    votesPerPoll: 3,
+    plans: quick ? 100 : 1000,
+  },
+} as const;

@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import { deployCommands } from '../../src/discord/deploy-commands';
+import { startEmulator, type Emulator } from '../../tests/emulator';
+import { startSubject, type Subject } from './subject';
+
+export type Who = 'tribune' | 'floor';
+export const BOTH: readonly Who[] = ['tribune', 'floor'];
+
+/** One subject on its own local Discord emulator, with its own SQLite file in a temp folder. */
+export interface Lab {
+  readonly who: Who;
+  readonly emulator: Emulator;
+  readonly subject: Subject;
+  readonly folder: string;
+  readonly databasePath: string;
+}
+
+export interface LabOptions {
+  /** Fills the SQLite file before the bot starts (Tribune only). */
+  readonly seed?: (databasePath: string) => Promise<void>;
+}
+
+const ENTRIES: Record<Who, string> = {
+  tribune: 'src/main.ts',
+  floor: 'scripts/bench/floor.ts',
+};
+
+export async function startLab(who: Who, options: LabOptions = {}): Promise<Lab> {
+  const emulator = await startEmulator();
+  const folder = await mkdtemp(join(tmpdir(), `tribune-bench-${who}-`));
+  const databasePath = join(folder, 'tribune.sqlite');
+  try {
+    const env = {
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.apiUrl,
+      DISCORD_GUILD_ID: emulator.guildId,
+      DATABASE_URL: `sqlite://${databasePath}`,
+      // Production's default level: the bot pays for its logs as it would on a server.
+      LOG_LEVEL: 'info',
+    };
+    await deployCommands(loadConfig(env));
+    if (who === 'tribune') await options.seed?.(databasePath);
+    const subject = await startSubject(who, ENTRIES[who], env);
+    return { who, emulator, subject, folder, databasePath };
+  } catch (error) {
+    await emulator.close();
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Warnings and errors the subjects logged, over the whole run: each is a finding to read. */
+export const problems: { who: Who; line: string }[] = [];
+
+/** Stops the subject (cleanly: exit code 0), then the emulator; `keep` leaves the folder. */
+export async function stopLab(lab: Lab, options: { keep?: boolean } = {}): Promise<void> {
+  try {
+    await lab.subject.stop().finally(() => {
+      problems.push(...lab.subject.problems.map((line) => ({ who: lab.who, line })));
+    });
+    lab.emulator.assertNoViolations();
+  } finally {
+    await lab.emulator.close();
+    if (options.keep !== true) await removeLab(lab);
+  }
+}
+
+export function removeLab(lab: Lab): Promise<void> {
+  return rm(lab.folder, { recursive: true, force: true });
+}
+
+/** Runs `work` with a Tribune lab and a floor lab, and always stops both. */
+export async function withLabs<T>(
+  work: (labs: Record<Who, Lab>) => Promise<T>,
+  options: { keepTribune?: boolean } = {},
+): Promise<T> {
+  const labs = { tribune: await startLab('tribune'), floor: await startLab('floor') };
+  try {
+    return await work(labs);
+  } finally {
+    await Promise.all([
+      stopLab(labs.tribune, { keep: options.keepTribune === true }),
+      stopLab(labs.floor),
+    ]);
+  }
+}
+
+/** Alternates who goes first from one round to the next, so neither always runs on a warmer machine. */
+export function orderOf(round: number): readonly Who[] {
+  return round % 2 === 0 ? ['floor', 'tribune'] : ['tribune', 'floor'];
+}

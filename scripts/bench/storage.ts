@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { openStore, type Store } from '../../src/store/store';
+import { CONFIG } from './config';
+import type { Figure } from './figures';
+import { median } from './stats';
+
+/** A vote record, as a vote writes it. */
+const VOTE = { choices: [2], lastClick: { option: 2, at: 1_760_000_000_000 } };
+
+type Mode = 'set, one after the other' | 'set, all at once' | 'update (a vote), all at once';
+
+const MODES: Record<Mode, (store: Store, keys: readonly string[]) => Promise<unknown>> = {
+  async 'set, one after the other'(store, keys) {
+    for (const key of keys) await store.set(key, VOTE);
+  },
+  'set, all at once': (store, keys) => Promise.all(keys.map((key) => store.set(key, VOTE))),
+  // What a vote does: compare-and-set on the member's own key (a read, then an insert).
+  'update (a vote), all at once': (store, keys) =>
+    Promise.all(keys.map((key) => store.update(key, () => VOTE))),
+};
+
+/** Writes per second of `mode` on a fresh store file opened with `openStore`'s own settings. */
+async function writeRate(mode: Mode, round: number): Promise<number> {
+  const folder = await mkdtemp(join(tmpdir(), 'tribune-bench-store-'));
+  const store = await openStore({
+    url: `sqlite://${join(folder, 'tribune.sqlite')}`,
+    logger: pino({ level: 'silent' }),
+  });
+  try {
+    const keys = Array.from(
+      { length: CONFIG.storageWrites },
+      (_, index) => `vote:bench${String(round)}:${String(index).padStart(6, '0')}`,
+    );
+    const started = performance.now();
+    await MODES[mode](store, keys);
+    return (keys.length * 1000) / (performance.now() - started);
+  } finally {
+    await store.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The storage limit: the raw write rate of Tribune's Keyv SQLite store (WAL, synchronous=NORMAL)
+ * in this process, with no bot and no Discord around.
+ */
+export async function storageFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const mode of Object.keys(MODES) as Mode[]) {
+    const rates: number[] = [];
+    for (let round = 0; round < CONFIG.rounds; round++) rates.push(await writeRate(mode, round));
+    figures.push({
+      name: `storage limit: ${mode} (no bot)`,
+      unit: '/s',
+      tribune: median(rates),
+      floor: null,
+    });
+  }
+  return figures;
+}

@@ -1,0 +1,103 @@
+import sqlite3 from 'sqlite3';
+import { CONFIG } from './config';
+import type { Figure } from './figures';
+import { send, voteTarget } from './interactions';
+import { orderOf, type Lab, type Who } from './lab';
+import { median } from './stats';
+import { within } from './time';
+
+/** One round: `CONFIG.voteBurst` distinct members click at once; every answer is awaited. */
+interface VoteRound {
+  /** First click sent → last answer received (a deferred vote counts once its edit arrives). */
+  readonly ms: number;
+  /** Clicks answered with a defer (type 5) rather than at once. */
+  readonly deferred: number;
+  /** Tribune's poll, whose stored votes are counted after the bot has stopped. */
+  readonly pollId: string | null;
+}
+
+async function voteRound(lab: Lab): Promise<VoteRound> {
+  const target = await voteTarget(lab);
+  const members = lab.emulator.createMembers(CONFIG.voteBurst);
+  const started = performance.now();
+  const handles = members.map((member, index) => send(lab, 'vote', target, member, index));
+  await within(
+    Promise.all(handles.map((handle) => handle.reply(60_000))),
+    60_000,
+    `${CONFIG.voteBurst} vote answers`,
+  );
+  const ms = performance.now() - started;
+  const callbacks = await Promise.all(handles.map((handle) => handle.callback));
+  return {
+    ms,
+    deferred: callbacks.filter((callback) => callback.type === 5).length,
+    pollId: target.pollId,
+  };
+}
+
+export interface VoteBursts {
+  readonly rounds: Record<Who, VoteRound[]>;
+}
+
+/** Runs the burst rounds on running labs; the store is counted later (`voteFigures`). */
+export async function voteBursts(labs: Record<Who, Lab>): Promise<VoteBursts> {
+  const rounds: Record<Who, VoteRound[]> = { tribune: [], floor: [] };
+  for (let round = 0; round < CONFIG.rounds; round++) {
+    for (const who of orderOf(round)) rounds[who].push(await voteRound(labs[who]));
+  }
+  return { rounds };
+}
+
+/** Figures of the bursts, with the votes counted in Tribune's SQLite file after it stopped. */
+export async function voteFigures(bursts: VoteBursts, databasePath: string): Promise<Figure[]> {
+  const { tribune, floor } = bursts.rounds;
+  const counts = await Promise.all(
+    tribune.map((round) => storedVotes(databasePath, round.pollId ?? '')),
+  );
+  const total = CONFIG.voteBurst;
+  const ms = (rounds: VoteRound[]) => median(rounds.map((round) => round.ms));
+  return [
+    {
+      name: `${total.toLocaleString('en')} votes at once: all answered`,
+      unit: 'ms',
+      tribune: ms(tribune),
+      floor: ms(floor),
+    },
+    {
+      name: `${total.toLocaleString('en')} votes at once: votes per second`,
+      unit: '/s',
+      tribune: (total * 1000) / ms(tribune),
+      floor: (total * 1000) / ms(floor),
+    },
+    {
+      name: `${total.toLocaleString('en')} votes at once: answered with a defer (max over rounds)`,
+      unit: '',
+      tribune: Math.max(...tribune.map((round) => round.deferred)),
+      floor: Math.max(...floor.map((round) => round.deferred)),
+    },
+    {
+      name: `${total.toLocaleString('en')} votes at once: stored, read after stop (min over rounds)`,
+      unit: '',
+      tribune: Math.min(...counts),
+      floor: null,
+      target: { kind: 'equals', value: total },
+    },
+  ];
+}
+
+/** Votes of one poll in the SQLite file, read with a connection of our own. */
+export function storedVotes(databasePath: string, pollId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(databasePath, sqlite3.OPEN_READONLY);
+    const prefix = `tribune:vote:${pollId}:`;
+    db.get(
+      'SELECT count(*) AS n FROM keyv WHERE key >= ? AND key < ?',
+      [prefix, `${prefix}\uffff`],
+      (error: Error | null, row: { n: number } | undefined) => {
+        db.close();
+        if (error) reject(error);
+        else resolve(row?.n ?? 0);
+      },
+    );
+  });
+}

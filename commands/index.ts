@@ -1,8 +1,9 @@
 import type { Command } from '../src/discord/command';
 import poll from './poll';
+import privacy from './privacy';
 import reading from './reading';
 import search from './search';
 import section from './section';
 
 /** Every command, in one explicit list shared by the router, the deploy script and the tests. */
-export const commands: readonly Command[] = [section, search, reading, poll];
+export const commands: readonly Command[] = [section, search, reading, poll, privacy];

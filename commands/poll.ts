@@ -22,6 +22,7 @@ import type { ResultsVisibility } from '../src/polls/poll';
 import type { PollActor } from '../src/polls/poll-access';
 import type { PollService } from '../src/polls/poll-service';
 import { POLL_BUTTONS } from '../src/polls/render-poll';
+import type { Services } from '../src/services';
 import { renderPollProblems } from '../src/polls/render-problems';
 
 const pollOption = {
@@ -103,7 +104,7 @@ export default {
     const actor = pollActor(interaction, context.locale);
     const subcommand = interaction.options.getSubcommand();
     if (subcommand === 'create') {
-      await create(interaction, actor, polls);
+      await create(interaction, actor, context.services);
       return;
     }
     const reference = interaction.options.getString('poll', true);
@@ -131,11 +132,16 @@ export default {
   buttons: {
     // poll:<pollId>:<optionIndex>
     async [POLL_BUTTONS.vote](interaction, [pollId, optionPart, ...extra], context) {
+      const actor = pollActor(interaction, context.locale);
+      // First, before the store is read: a clicking script costs a map lookup per click.
+      context.services.rateLimits.enforce('vote', actor.guildId, actor.userId);
       const option = integerPart(optionPart);
       if (pollId === undefined || option === undefined || extra.length > 0) {
         throw new UserError('poll.error.invalidButton');
       }
-      await answer(interaction, context, (polls, actor) => polls.vote(actor, pollId, option));
+      await replyWhenReady(interaction, context.services.polls.vote(actor, pollId, option), {
+        ephemeral: true,
+      });
     },
     // poll-mine:<pollId>
     [POLL_BUTTONS.mine]: pollButton((polls, actor, pollId) => polls.myVote(actor, pollId)),
@@ -149,7 +155,7 @@ export default {
 async function create(
   interaction: ChatInputCommandInteraction,
   actor: PollActor,
-  polls: PollService,
+  { polls, rateLimits }: Services,
 ): Promise<void> {
   const { options } = interaction;
   const results = options.getString('results');
@@ -169,6 +175,8 @@ async function create(
     );
     return;
   }
+  // Counted once the poll is valid: a member fixing their typos is never held back.
+  rateLimits.enforce('pollCreate', actor.guildId, actor.userId);
   const { settings } = validation;
   const posting = polls
     .createAndPost({

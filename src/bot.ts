@@ -10,6 +10,8 @@ import { createInteractionRouter } from './discord/router';
 import type { Lifecycle } from './lifecycle';
 import { createLogger, type Logger } from './log/logger';
 import { PollService } from './polls/poll-service';
+import { PrivacyService } from './privacy/privacy-service';
+import { RateLimiter, type RateLimits } from './rate-limit/rate-limiter';
 import { closingPollInput } from './reading/closing-poll';
 import { createReadings } from './reading/create-readings';
 import type { Services } from './services';
@@ -30,6 +32,8 @@ export interface BotOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly commands?: readonly Command[];
+  /** Per-member rate limits (default `RATE_LIMITS`). */
+  readonly rateLimits?: RateLimits;
 }
 
 /** The composition root: builds every service once and wires them to the Discord client. */
@@ -60,6 +64,18 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       library,
       posterFor: createReadingPoster,
       closingPoll: (input) => services.polls.createAndPost(closingPollInput(input)),
+    }),
+    rateLimits: new RateLimiter({
+      clock: options.clock ?? systemClock,
+      ...(options.rateLimits !== undefined && { limits: options.rateLimits }),
+    }),
+    privacy: new PrivacyService({
+      store,
+      logger,
+      config,
+      showVotes: (pollId) => {
+        services.polls.showVotes(pollId);
+      },
     }),
   };
   const lifecycles: Lifecycle[] = [services.polls, services.readings];

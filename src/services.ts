@@ -2,6 +2,8 @@ import type { Config } from './config/config';
 import type { Library } from './content/library';
 import type { Logger } from './log/logger';
 import type { PollService } from './polls/poll-service';
+import type { PrivacyService } from './privacy/privacy-service';
+import type { RateLimiter } from './rate-limit/rate-limiter';
 import type { ReadingService } from './reading/reading-service';
 import type { Store } from './store/store';
 import type { Clock } from './time/clock';
@@ -18,4 +20,6 @@ export interface Services {
   readonly library: Library;
   readonly polls: PollService;
   readonly readings: ReadingService;
+  readonly rateLimits: RateLimiter;
+  readonly privacy: PrivacyService;
 }

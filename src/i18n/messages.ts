@@ -2,7 +2,9 @@ import { commandMessages } from './commands';
 import { coreMessages } from './core';
 import { pollCommandMessages } from './poll-commands';
 import { pollMessages } from './polls';
+import { privacyMessages } from './privacy';
 import { quoteMessages } from './quotes';
+import { rateLimitMessages } from './rate-limit';
 import { readingMessages } from './reading';
 
 /** Every catalogue, merged. A feature adds its own file and one line here. */
@@ -13,6 +15,8 @@ export const messages = {
   ...readingMessages,
   ...pollMessages,
   ...pollCommandMessages,
+  ...privacyMessages,
+  ...rateLimitMessages,
 };
 
 export type MessageKey = keyof typeof messages;

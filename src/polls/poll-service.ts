@@ -238,6 +238,11 @@ export class PollService implements Lifecycle {
     return this.queries.exportView(poll, actor.locale);
   }
 
+  /** Shows a poll's votes as they now stand on its message, soon (coalesced with other votes). */
+  showVotes(pollId: string): void {
+    this.live.request(pollId);
+  }
+
   /** Autocomplete: this server's polls matching what was typed (only open ones to close). */
   suggest(guildId: string, typed: string, which: 'open' | 'all', locale: Locale) {
     return this.queries.suggest(guildId, typed, which, locale);

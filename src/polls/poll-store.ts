@@ -34,6 +34,9 @@ const PURGE_PREFIX = 'poll-purge:';
 const purgeKey = (closedAt: number, pollId: string) =>
   `${PURGE_PREFIX}${String(closedAt).padStart(15, '0')}:${pollId}`;
 
+/** The creator key of a poll whose creator asked to be forgotten. */
+export const FORGOTTEN_CREATOR = '';
+
 export class PollStore {
   constructor(private readonly store: Store) {}
 
@@ -60,6 +63,40 @@ export class PollStore {
 
   getVote(pollId: string, voter: string): Promise<VoteRecord | undefined> {
     return this.store.get<VoteRecord>(voteKey(pollId, voter));
+  }
+
+  /** Every poll of every server (for `/privacy`, which looks for one member everywhere). */
+  async all(): Promise<PollRecord[]> {
+    return (await this.store.entries<PollRecord>('poll:')).map(([, poll]) => poll);
+  }
+
+  /** The votes stored under these (poll, voter key) pairs, in the same order. */
+  getVotes(
+    pairs: readonly { pollId: string; voter: string }[],
+  ): Promise<(VoteRecord | undefined)[]> {
+    return this.store.getMany<VoteRecord>(pairs.map(({ pollId, voter }) => voteKey(pollId, voter)));
+  }
+
+  /**
+   * Deletes one member's vote (`/privacy delete`). A closed poll's tally is frozen first, so its
+   * announced results stay as they are; an open poll's tally just no longer counts it.
+   */
+  async forgetVote(pollId: string, voter: string): Promise<boolean> {
+    const poll = await this.get(pollId);
+    if (poll !== undefined && isClosed(poll)) await this.freezeTally(pollId);
+    return this.store.delete(voteKey(pollId, voter));
+  }
+
+  /**
+   * Forgets who created a poll: the poll stays for those who voted, only moderators may still
+   * close or export it. No user id or hash equals the empty key.
+   */
+  async forgetCreator(pollId: string): Promise<void> {
+    await this.store.update<PollRecord>(pollKey(pollId), (current) =>
+      current && current.creatorKey !== FORGOTTEN_CREATOR
+        ? { ...current, creatorKey: FORGOTTEN_CREATOR }
+        : undefined,
+    );
   }
 
   /** Every voter's record, by voter key. */

@@ -1,0 +1,51 @@
+import type { Config } from '../config/config';
+import type { Logger } from '../log/logger';
+import { PollStore } from '../polls/poll-store';
+import { createPlanStore, type PlanStore } from '../reading/plan-store';
+import type { Store } from '../store/store';
+import { countMemberData, type MemberData, type MemberDataCounts } from './member-data';
+import { erasePollData, findPollData } from './poll-data';
+import { findPlansCreated, forgetPlanCreator } from './plan-data';
+
+export interface PrivacyServiceOptions {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly config: Pick<Config, 'POLL_SECRET'>;
+  /** Refreshes an open poll's message once a vote is gone (`PollService.showVotes`). */
+  readonly showVotes: (pollId: string) => void;
+}
+
+/**
+ * `/privacy`: finds what the store holds about one member, in every server (a Discord user id is
+ * the same everywhere, and a member who left a server could not ask there), and erases it. Each
+ * feature's part is found from its own repository and key layout.
+ */
+export class PrivacyService {
+  private readonly polls: PollStore;
+  private readonly plans: PlanStore;
+
+  constructor(private readonly options: PrivacyServiceOptions) {
+    this.polls = new PollStore(options.store);
+    this.plans = createPlanStore(options.store);
+  }
+
+  async find(userId: string): Promise<MemberData> {
+    const { votes, pollsCreated } = await findPollData(
+      this.polls,
+      userId,
+      this.options.config.POLL_SECRET,
+    );
+    return { votes, pollsCreated, plansCreated: await findPlansCreated(this.plans, userId) };
+  }
+
+  /** Erases the member's votes, and their id from the polls and plans they created. */
+  async erase(userId: string): Promise<MemberDataCounts> {
+    const found = await this.find(userId);
+    await erasePollData(this.polls, found, this.options.showVotes);
+    await forgetPlanCreator(this.plans, found.plansCreated, userId);
+    const counts = countMemberData(found);
+    // Counts only: the log must not say who asked.
+    this.options.logger.info(counts, 'member data erased');
+    return counts;
+  }
+}

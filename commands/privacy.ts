@@ -19,7 +19,6 @@ import {
   renderErasureConfirmation,
   renderPrivacyReport,
 } from '../src/privacy/render-privacy';
-import { integerPart } from '../src/render/custom-id';
 
 /**
  * `/privacy show|delete`: what Tribune keeps about the member who asks, and its erasure after one
@@ -62,9 +61,10 @@ export default {
   buttons: {
     // privacy-confirm:<userId>:<expiry, epoch seconds>
     async [PRIVACY_BUTTONS.confirm](interaction, [userId, expiryPart, ...extra], context) {
-      const expiry = integerPart(expiryPart);
-      if (expiry === undefined || extra.length > 0) throw new UserError('error.staleButton');
       requireRequester(interaction, userId);
+      const expiry =
+        expiryPart !== undefined && /^\d{1,12}$/.test(expiryPart) ? Number(expiryPart) : undefined;
+      if (expiry === undefined || extra.length > 0) throw new UserError('error.staleButton');
       const { services, locale } = context;
       if (services.clock.now().getTime() >= expiry * 1000) {
         throw new UserError('privacy.error.expired');
@@ -77,8 +77,8 @@ export default {
     },
     // privacy-cancel:<userId>
     async [PRIVACY_BUTTONS.cancel](interaction, [userId, ...extra], { locale }) {
-      if (extra.length > 0) throw new UserError('error.staleButton');
       requireRequester(interaction, userId);
+      if (extra.length > 0) throw new UserError('error.staleButton');
       await interaction.update(toPayload(renderCancelled(locale)));
     },
   },

@@ -32,8 +32,8 @@ export const privacyMessages = {
     en: 'In every server where this Tribune is installed, from its data file:',
   },
   'privacy.report.votes': {
-    fr: '• **Vos votes** : {open} dans des sondages ouverts, {closed} dans des sondages clos. Un vote est gardé sous votre identifiant Discord ; dans un sondage anonyme, sous une empreinte (HMAC, avec le secret de l’hébergeur) du sondage et de votre identifiant, jamais l’identifiant lui-même. Les votes sont supprimés {days} jours après la clôture du sondage ; seuls les totaux restent.',
-    en: '• **Your votes**: {open} in open polls, {closed} in closed polls. A vote is kept under your Discord user id; in an anonymous poll, under a keyed hash (HMAC, with the host’s secret) of the poll and your id, never the id itself. Votes are deleted {days} days after the poll closes; only the totals stay.',
+    fr: '• **Vos votes** : {open} dans des sondages ouverts, {closed} dans des sondages clos. Un vote est gardé sous votre identifiant Discord ; dans un sondage anonyme, sous une empreinte (HMAC, avec le secret de l’hébergeur) du sondage et de votre identifiant, jamais l’identifiant lui-même. Le créateur du sondage et les modérateurs peuvent exporter qui a voté quoi, sauf pour un sondage anonyme. Les votes sont supprimés {days} jours après la clôture du sondage ; seuls les totaux restent.',
+    en: '• **Your votes**: {open} in open polls, {closed} in closed polls. A vote is kept under your Discord user id; in an anonymous poll, under a keyed hash (HMAC, with the host’s secret) of the poll and your id, never the id itself. The poll’s creator and moderators can export who voted for what, except in an anonymous poll. Votes are deleted {days} days after the poll closes; only the totals stay.',
   },
   'privacy.report.polls': {
     fr: '• **Sondages que vous avez créés** : {count}. Votre identifiant (ou son empreinte) reste avec le sondage pour que vous puissiez le clore et l’exporter ; le sondage (question, options, totaux) n’est pas supprimé automatiquement.',
@@ -48,8 +48,8 @@ export const privacyMessages = {
     en: '• **`/section` and `/search`**: nothing. Tribune reads no channel messages.',
   },
   'privacy.report.memory': {
-    fr: '• **En mémoire seulement** : l’heure de vos derniers votes et sondages, quelques minutes au plus, pour freiner les scripts ; jamais écrite.',
-    en: '• **In memory only**: when you last voted or created polls, a few minutes at most, to slow scripts down; never written.',
+    fr: '• **En mémoire seulement** : l’heure de vos derniers votes, sondages et demandes de confidentialité, quelques minutes au plus, pour freiner les scripts ; jamais écrite.',
+    en: '• **In memory only**: when you last voted, created a poll or used `/privacy`, a few minutes at most, to slow scripts down; never written.',
   },
   'privacy.report.logs': {
     fr: '• **Journaux de l’hébergeur** : des événements techniques avec des identifiants d’interaction, de serveur et de sondage, sans votre identifiant ni ce que vous tapez ; quand Discord refuse un message de Tribune, l’erreur notée peut contenir ce message.',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/rate-limit/rate-limiter';
 import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';
 import { startTestBot } from '../support/bot-harness';
-import { createPoll, rawRows, storedVotes, vote } from '../support/polls';
+import { createPoll, storedVotes, vote } from '../support/polls';
+import { dataRows } from '../support/store-rows';
 
 const { reader, member, moderator } = DEFAULT_IDS;
 
@@ -44,12 +45,12 @@ describe('per-member rate limit on votes', () => {
     }
 
     // Refused: nothing written, in the member's language.
-    const rows = await rawRows(databasePath);
+    const rows = await dataRows(databasePath);
     const english = await vote(emulator, poll, 2, member, { locale: 'en-US' }).reply();
     expect(text(emulator, english)).toBe(
       `You are clicking very fast: this click was not counted. You can vote again ${relative(time.now() + 1000)}.`,
     );
-    expect(await rawRows(databasePath)).toEqual(rows);
+    expect(await dataRows(databasePath)).toEqual(rows);
 
     // Another member is not held back.
     expect(text(emulator, await vote(emulator, poll, 0, reader).reply())).toContain(
@@ -85,7 +86,7 @@ describe('per-member rate limit on poll creation', () => {
     }
     const posted = () =>
       emulator.channelMessages(emulator.defaultChannelId).filter((m) => !m.ephemeral).length;
-    const rows = await rawRows(databasePath);
+    const rows = await dataRows(databasePath);
     const refused = await emulator
       .slashCommand({
         name: 'poll',
@@ -97,7 +98,7 @@ describe('per-member rate limit on poll creation', () => {
     expect(text(emulator, refused)).toBe(
       `Vous avez créé beaucoup de sondages d’un coup : celui-ci n’a pas été publié. Vous pourrez en créer un autre ${relative(time.now() + intervalMs)}.`,
     );
-    expect(await rawRows(databasePath)).toEqual(rows);
+    expect(await dataRows(databasePath)).toEqual(rows);
     expect(posted()).toBe(burst);
 
     // An invalid poll is answered with what to fix, not with the limit.

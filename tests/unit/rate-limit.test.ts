@@ -91,7 +91,7 @@ function limiter(options: { maxEntries?: number; sweepEveryMs?: number } = {}) {
   const rateLimiter = new RateLimiter({ clock, limits: LIMITS, ...options });
   return {
     rateLimiter,
-    advance(ms: number) {
+    advance: (ms: number) => {
       now += ms;
     },
     get now() {

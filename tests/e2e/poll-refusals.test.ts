@@ -2,7 +2,9 @@ import { ComponentType, ButtonStyle, type Client } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDS, defaultGuild, type Emulator, type StoredMessage } from '../emulator';
 import { startTestBot } from '../support/bot-harness';
-import { control, createPoll, rawRows, storedVotes, vote } from '../support/polls';
+import { control, createPoll, storedVotes, vote } from '../support/polls';
+import { OTHER, secondGuild } from '../support/second-guild';
+import { dataRows } from '../support/store-rows';
 
 const { reader, member, moderator, readerRole } = DEFAULT_IDS;
 
@@ -12,12 +14,12 @@ async function expectNothingChanged(
   databasePath: string,
   act: () => Promise<void>,
 ): Promise<void> {
-  const rowsBefore = await rawRows(databasePath);
+  const rowsBefore = await dataRows(databasePath);
   const posted = () =>
     emulator.channelMessages(emulator.defaultChannelId).filter((message) => !message.ephemeral);
   const messagesBefore = posted().map((message) => `${message.id}@${message.revision}`);
   await act();
-  expect(await rawRows(databasePath)).toEqual(rowsBefore);
+  expect(await dataRows(databasePath)).toEqual(rowsBefore);
   expect(posted().map((message) => `${message.id}@${message.revision}`)).toEqual(messagesBefore);
 }
 
@@ -172,6 +174,26 @@ describe('refused clicks and commands change nothing', () => {
           ),
         ).toBe(notAllowed);
       }
+      // Camille's role has Manage Messages, but these interactions say she lacks it: the bot
+      // goes by the permissions Discord computed for the interaction, not by the member's roles.
+      const forged = { permissions: '0' };
+      expect(
+        await refusal(control(emulator, poll, 'poll-close', moderator, forged), emulator),
+      ).toBe(notAllowed);
+      for (const subcommand of ['close', 'export']) {
+        expect(
+          await refusal(
+            emulator.slashCommand({
+              name: 'poll',
+              subcommand,
+              options: { poll: poll.pollId },
+              user: moderator,
+              ...forged,
+            }),
+            emulator,
+          ),
+        ).toBe(notAllowed);
+      }
     });
   });
 
@@ -293,26 +315,6 @@ describe('refused clicks and commands change nothing', () => {
     });
   });
 });
-
-const OTHER = {
-  guild: '1300000000000009100',
-  channel: '1300000000000009301',
-  member: '1300000000000009401',
-};
-
-function secondGuild() {
-  const base = defaultGuild();
-  const everyone = base.roles?.[0];
-  if (!everyone) throw new Error('the default guild has no @everyone role');
-  return defaultGuild({
-    id: OTHER.guild,
-    name: 'Autre cercle',
-    owner_id: OTHER.member,
-    roles: [{ ...everyone, id: OTHER.guild }],
-    channels: [{ id: OTHER.channel, name: 'ailleurs', type: 0, position: 0 }],
-    members: [{ id: OTHER.member, username: 'autre', roles: [] }],
-  });
-}
 
 /** A message with buttons of any custom id, as an old version or a forger could have left. */
 async function postButtons(client: Client, channelId: string, customIds: readonly string[]) {

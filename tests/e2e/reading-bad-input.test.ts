@@ -106,7 +106,9 @@ describe('/reading refuses bad input with an ephemeral explanation and stores no
 
   it('a member without Manage Server, even with a forged interaction', async () => {
     const { emulator, bot } = await startTestBot();
-    for (const subcommand of ['start', 'status', 'next', 'stop']) {
+    // Camille has Manage Server through her role; these interactions say she does not.
+    const every = ['start', 'status', 'preview', 'next', 'skip', 'pause', 'resume', 'stop'];
+    for (const subcommand of every) {
       const reply = await reading(emulator, subcommand, subcommand === 'start' ? START : {}, {
         permissions: '0',
       }).reply();
@@ -122,6 +124,19 @@ describe('/reading refuses bad input with an ephemeral explanation and stores no
     }).reply();
     expect(reader.content).toBe('You need the “Manage Server” permission to do that.');
     expect(await bot.services.store.keys('reading:')).toEqual([]);
+
+    // With a plan to act on, a forged interaction still changes nothing and posts nothing.
+    await reading(emulator, 'start', START).reply();
+    const [plan] = await bot.services.readings.plansOfGuild(DEFAULT_IDS.guild);
+    const posted = emulator.channelMessages(START.channel).length;
+    for (const subcommand of every.filter((name) => name !== 'start')) {
+      const reply = await reading(emulator, subcommand, {}, { permissions: '0' }).reply();
+      expect(reply.content).toBe(
+        'Il vous faut la permission « Gérer le serveur » pour faire cela.',
+      );
+    }
+    expect(await bot.services.readings.plansOfGuild(DEFAULT_IDS.guild)).toEqual([plan]);
+    expect(emulator.channelMessages(START.channel)).toHaveLength(posted);
   });
 
   it('subcommands without a plan explain how to start one', async () => {

@@ -1,4 +1,6 @@
 import { defaultGuild, type GuildFixture } from '../emulator';
+import type { TestBot } from './bot-harness';
+import { rowsMentioning } from './store-rows';
 
 /** Ids of a second server, to check that nothing crosses from one server to another. */
 export const OTHER = {
@@ -27,4 +29,75 @@ export function secondGuild(): GuildFixture {
     channels: [{ id: OTHER.channel, name: 'ailleurs', type: 0, position: 0 }],
     members: [{ id: OTHER.member, username: 'autre', roles: [OTHER.role] }],
   });
+}
+
+/** Every question asked in the second server contains this: it must never show in another. */
+export const OTHER_SECRET = 'secrète d’ailleurs';
+
+export interface SeededSecondGuild {
+  readonly pollIds: readonly string[];
+  readonly planId: string;
+  /** The second server's rows in the store and messages in its channel, to compare. */
+  snapshot(): Promise<unknown>;
+}
+
+/**
+ * Puts data of the second server in the store, through the services (its members cannot use
+ * commands here): an open poll and an anonymous one (`POLL_SECRET` needed), each with a vote, and
+ * a reading plan pinging its role.
+ */
+export async function seedSecondGuild(testBot: TestBot): Promise<SeededSecondGuild> {
+  const { bot, emulator, databasePath } = testBot;
+  const { polls, readings, library } = bot.services;
+  const actor = {
+    userId: OTHER.member,
+    guildId: OTHER.guild,
+    roleIds: [OTHER.role],
+    canManageMessages: false,
+    locale: 'fr' as const,
+  };
+  const pollIds: string[] = [];
+  for (const anonymous of [false, true]) {
+    const { pollId, messageId } = await polls.createAndPost({
+      guildId: OTHER.guild,
+      channelId: OTHER.channel,
+      creatorId: OTHER.member,
+      question: `Question ${OTHER_SECRET} ?`,
+      options: ['oui', 'non'],
+      durationMs: 3_600_000,
+      anonymous,
+      locale: 'fr',
+    });
+    await polls.vote(actor, pollId, 0);
+    await emulator.waitFor(
+      () => emulator.message(messageId)?.embeds[0]?.description?.includes('👥 1 votant'),
+      5000,
+      'the second server’s poll to show its vote',
+    );
+    pollIds.push(pollId);
+  }
+  const { plan } = await readings.createPlan({
+    guildId: OTHER.guild,
+    channelId: OTHER.channel,
+    textId: library.defaultText.id,
+    firstSection: 1,
+    weekday: 1,
+    time: { hour: 3, minute: 0, second: 0 },
+    timeZone: 'Europe/Paris',
+    roleId: OTHER.role,
+    thread: true,
+    locale: 'fr',
+    createdBy: OTHER.member,
+  });
+  const ids = [OTHER.guild, OTHER.channel, OTHER.member, ...pollIds, plan.id];
+  return {
+    pollIds,
+    planId: plan.id,
+    snapshot: async () => ({
+      rows: await rowsMentioning(databasePath, ids),
+      messages: emulator
+        .channelMessages(OTHER.channel, { includeDeleted: true })
+        .map((message) => `${message.id}@${message.revision}`),
+    }),
+  };
 }

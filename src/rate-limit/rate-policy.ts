@@ -10,11 +10,13 @@ export interface RatePolicy {
 export type Admission =
   | {
       readonly allowed: true;
-      /** What to remember for this member and action. */ readonly tat: number;
+      /** What to remember for this member and action. */
+      readonly tat: number;
     }
   | {
       readonly allowed: false;
-      /** The earliest time the action will be allowed again. */ readonly retryAt: number;
+      /** The earliest time the action will be allowed again. */
+      readonly retryAt: number;
     };
 
 /**

@@ -1,3 +1,4 @@
+import { formatList } from '../i18n/list-format';
 import type { Locale } from '../i18n/locale';
 import { translate, type MessageKey } from '../i18n/translate';
 import { LIMITS } from '../render/limits';
@@ -83,7 +84,8 @@ export function optionLabel(index: number, option: string): string {
 
 /** "1. Dune, 3. Solaris" in the reader's language, Markdown escaped. */
 export function optionList(poll: PollRecord, indices: readonly number[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+  return formatList(
+    locale,
     indices.map((index) => optionLabel(index, escapeMarkdown(poll.options[index] ?? '?'))),
   );
 }

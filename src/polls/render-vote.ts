@@ -1,3 +1,4 @@
+import { formatList } from '../i18n/list-format';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { LIMITS } from '../render/limits';
@@ -48,7 +49,8 @@ function withChoices(
   const note = poll.anonymous ? `\n${translate(locale, 'poll.vote.anonymousNote')}` : '';
   const named = build(optionList(poll, choices, locale)) + note;
   if (named.length <= LIMITS.content) return { content: named };
-  const numbers = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+  const numbers = formatList(
+    locale,
     choices.map((index) => String(index + 1)),
   );
   return { content: build(numbers) + note };

@@ -5,6 +5,7 @@ import { loadLibrary } from './content/load-library';
 import type { Command } from './discord/command';
 import { createChannelMessenger } from './discord/channel-messenger';
 import { createDiscordClient } from './discord/create-client';
+import { CLAIM_WAIT_MS, InteractionClaims } from './discord/interaction-claims';
 import { createReadingPoster } from './discord/reading-poster';
 import { createInteractionRouter } from './discord/router';
 import type { Lifecycle } from './lifecycle';
@@ -78,9 +79,19 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       },
     }),
   };
-  const lifecycles: Lifecycle[] = [services.polls, services.readings];
+  // Exactly one process handles each interaction when several share the store. Claims go through
+  // a connection of their own, whose busy timeout is the claim's wait: when another connection
+  // holds the write lock, a claim gives up after that wait instead of holding this connection
+  // (and every read queued behind it) for the store's whole busy timeout.
+  const claimStore = await openStore({
+    url: config.DATABASE_URL,
+    logger,
+    busyTimeoutMs: CLAIM_WAIT_MS,
+  });
+  const claims = new InteractionClaims({ store: claimStore, logger, clock: services.clock });
+  const lifecycles: Lifecycle[] = [claims, services.polls, services.readings];
   const client = createDiscordClient(config);
-  const router = createInteractionRouter(options.commands ?? allCommands, services);
+  const router = createInteractionRouter(options.commands ?? allCommands, services, { claims });
 
   client.on(Events.InteractionCreate, (interaction) => {
     void router.handle(interaction);
@@ -118,10 +129,21 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     stop() {
       stopped ??= (async () => {
         logger.info('stopping');
+        // From here on, new interactions are answered "restarting"; running handlers finish.
         await router.drain();
-        for (const lifecycle of [...lifecycles].reverse()) await lifecycle.stop();
+        logger.debug('interactions drained');
+        for (const lifecycle of [...lifecycles].reverse()) {
+          await lifecycle.stop();
+          logger.debug({ lifecycle: lifecycle.name }, 'background work stopped');
+        }
         await client.destroy();
+        logger.debug('discord client destroyed');
+        // Interactions that came in while background work was stopping got their "restarting"
+        // answer in flight: let it finish before the store it goes through is closed.
+        await router.drain();
+        await claimStore.close();
         await store.close();
+        logger.debug('store closed');
         logger.info('stopped');
       })();
       return stopped;

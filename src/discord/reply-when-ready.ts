@@ -1,9 +1,27 @@
+import { performance } from 'node:perf_hooks';
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { MessageView } from '../render/view';
 import { toPayload, toReply } from './to-payload';
 
 /** Discord drops an interaction not answered within 3 s; defer well before. */
 export const DEFER_AFTER_MS = 2000;
+
+/**
+ * When each interaction reached this process. The 3 s run from there, not from when a handler
+ * started: the router may have waited for the store (its exactly-once claim), and a burst can
+ * delay handlers on a busy event loop. Weak, so it holds no interaction past its life.
+ */
+const receivedAt = new WeakMap<object, number>();
+
+/** Called by the router as soon as an interaction arrives. */
+export function markReceived(interaction: object): void {
+  receivedAt.set(interaction, performance.now());
+}
+
+function remainingBeforeDefer(interaction: object, deferAfterMs: number): number {
+  const since = performance.now() - (receivedAt.get(interaction) ?? performance.now());
+  return Math.max(0, deferAfterMs - since);
+}
 
 /**
  * Answers with the message `work` produces, in one request when it is ready in time; when it is
@@ -18,9 +36,12 @@ export async function replyWhenReady(
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => {
-    timer = setTimeout(() => {
-      resolve('slow');
-    }, options.deferAfterMs ?? DEFER_AFTER_MS);
+    timer = setTimeout(
+      () => {
+        resolve('slow');
+      },
+      remainingBeforeDefer(interaction, options.deferAfterMs ?? DEFER_AFTER_MS),
+    );
   });
   const first = await Promise.race([
     work.then(

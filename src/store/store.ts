@@ -30,6 +30,11 @@ export interface Store {
   keys(prefix: string): Promise<string[]>;
   /** Deletes every key starting with `prefix` (exact prefix: no LIKE wildcards). */
   deletePrefix(prefix: string): Promise<number>;
+  /**
+   * Deletes every key from `from` (included) to `to` (excluded), in key order, in one statement:
+   * for keys that embed a fixed-width time, "everything older than" (e.g. interaction claims).
+   */
+  deleteRange(from: string, to: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -155,6 +160,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       const rows = await query(
         `DELETE FROM ${TABLE} WHERE key >= ? AND key < ? RETURNING key`,
         ...range(prefix),
+      );
+      return rows.length;
+    },
+    async deleteRange(from, to) {
+      const rows = await query(
+        `DELETE FROM ${TABLE} WHERE key >= ? AND key < ? RETURNING key`,
+        fullKey(from),
+        fullKey(to),
       );
       return rows.length;
     },

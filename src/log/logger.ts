@@ -1,4 +1,4 @@
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, stdSerializers, type Logger, type LevelWithSilent } from 'pino';
 import { createRedactor } from './redact';
 
 export type { Logger };
@@ -19,7 +19,21 @@ export function createLogger(options: {
       level: options.level,
       base: { app: 'tribune' },
       redact: { paths: ['token', '*.token', 'headers.authorization'], censor: '[redacted]' },
+      serializers: { err: serializeError },
     },
     { write: (line: string) => write(redact(line)) },
   );
+}
+
+/**
+ * discord.js errors carry the refused request's body (`requestBody`): members' messages, a CSV of
+ * voter ids. The logs keep the error, the route and the status, never what members wrote.
+ */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { requestBody: _requestBody, ...rest } = stdSerializers.err(error) as Record<
+    string,
+    unknown
+  >;
+  return rest;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/log/logger';
 import { createRedactor } from '../../src/log/redact';
 
 const TOKEN = 'MTAxMDEwMTAxMDEwMTAxMDEw.GhIjKl.abcdefghijklmnopqrstuvwxyz012345';
@@ -70,5 +71,27 @@ describe('createRedactor', () => {
       'POST /api/v10/interactions/123456789/[redacted]/callback and ' +
         'PATCH https://discord.com/api/v10/webhooks/42/[redacted]/messages/@original',
     );
+  });
+});
+
+describe('createLogger', () => {
+  it('logs a refused request’s route and status, but not its body (members’ words)', () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      secrets: [TOKEN],
+      write: (line) => lines.push(line),
+    });
+    const error = Object.assign(new Error('Invalid Form Body'), {
+      status: 400,
+      url: 'https://discord.com/api/v10/channels/1/messages',
+      requestBody: { json: { content: 'Mon vote secret' }, files: [] },
+    });
+    logger.error({ err: error }, 'could not send');
+    const [line] = lines;
+    expect(line).toContain('Invalid Form Body');
+    expect(line).toContain('"status":400');
+    expect(line).not.toContain('Mon vote secret');
+    expect(line).not.toContain('requestBody');
   });
 });

@@ -52,8 +52,8 @@ export const privacyMessages = {
     en: '• **In memory only**: when you last voted, created a poll or used `/privacy`, a few minutes at most, to slow scripts down; never written.',
   },
   'privacy.report.logs': {
-    fr: '• **Journaux de l’hébergeur** : des événements techniques avec des identifiants d’interaction, de serveur et de sondage, sans votre identifiant ni ce que vous tapez ; quand Discord refuse un message de Tribune, l’erreur notée peut contenir ce message.',
-    en: '• **The host’s logs**: technical events with interaction, server and poll ids, without your id or what you type; when Discord refuses a message from Tribune, the error logged may contain that message.',
+    fr: '• **Journaux de l’hébergeur** : des événements techniques avec des identifiants d’interaction, de serveur et de sondage, sans votre identifiant ni ce que vous tapez.',
+    en: '• **The host’s logs**: technical events with interaction, server and poll ids, without your id or what you type.',
   },
   'privacy.report.howToDelete': {
     fr: 'Pour effacer vos votes et votre identifiant : `/confidentialité effacer`.',

@@ -52,6 +52,11 @@ export class PollStore {
     return this.store.get<PollRecord>(pollKey(pollId));
   }
 
+  /** Several polls in one query, in the order asked (undefined for a missing one). */
+  getMany(pollIds: readonly string[]): Promise<(PollRecord | undefined)[]> {
+    return this.store.getMany<PollRecord>(pollIds.map(pollKey));
+  }
+
   /** One member's vote, changed atomically: `change` may run again if another write came first. */
   changeVote(
     pollId: string,

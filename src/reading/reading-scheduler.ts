@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Client } from 'discord.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Library } from '../content/library';
@@ -48,6 +49,8 @@ const DEFAULT_RETRY_DELAYS_MS = [1_000, 4_000];
 const FIRE_TOLERANCE_MS = 2_000;
 /** Occurrences handled per reconciliation of a plan: weeks missed while down, then a post. */
 const MAX_STEPS = 60;
+/** Plans reconciled between two turns of the event loop. */
+const ARM_BATCH = 50;
 
 /**
  * Posts reading prompts on time, across double fires, restarts and processes.
@@ -170,8 +173,14 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
     const all = await plans.all();
     const known = new Set(all.map((plan) => plan.id));
     for (const planId of tasks.keys()) if (!known.has(planId)) disarm(planId);
-    for (const plan of all) {
-      if (plan.state === 'active') await reconcilePlan(plan.id);
+    for (const [index, plan] of all.entries()) {
+      if (stopping.signal.aborted) return;
+      // Arming a cron task takes a fraction of a millisecond: let interactions in between.
+      if (index % ARM_BATCH === ARM_BATCH - 1) await setImmediate();
+      // Most plans wait for a later week: the listed plan is enough to arm them, without a second
+      // read under the plan's lock, so a reconciliation of 1,000 plans costs no 1,000 queries.
+      if (decideDue(plan, clock.now(), policy).kind === 'wait') arm(plan);
+      else if (plan.state === 'active') await reconcilePlan(plan.id);
       else disarm(plan.id);
     }
   }

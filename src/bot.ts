@@ -105,6 +105,20 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   client.rest.on('rateLimited', (info) =>
     logger.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited by Discord'),
   );
+  // A 429 that discord.js did not see coming (the first one on a route) is waited out and retried,
+  // but reported only in its debug stream, not as `rateLimited`. Each one counts towards the
+  // 10,000 invalid requests in 10 minutes that get an IP banned, so it must show in the logs.
+  // Only the templated route is kept: the debug text also holds the URL and its token.
+  client.rest.on('restDebug', (message) => {
+    if (!message.includes('Encountered unexpected 429')) return;
+    logger.warn(
+      {
+        route: /Bucket\s*: (\S+)/.exec(message)?.[1],
+        retryAfterMs: Number(/Retry After\s*: (\d+)ms/.exec(message)?.[1]),
+      },
+      'Discord answered 429',
+    );
+  });
 
   let stopped: Promise<void> | undefined;
   return {

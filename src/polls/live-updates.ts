@@ -6,7 +6,15 @@ interface KeyState {
   timer: NodeJS.Timeout | undefined;
   running: Promise<void> | undefined;
   lastStartedAt: number;
+  /** Refreshes that failed in a row. */
+  failures: number;
 }
+
+/**
+ * A failed refresh is tried again, each time after twice the wait, at most this many times in a
+ * row (with a 3 s interval: 3, 6, 12, 24 and 48 s later).
+ */
+const MAX_RETRIES = 5;
 
 /**
  * Coalesced refreshes, one key at a time: however many requests arrive, a key is refreshed at
@@ -64,14 +72,21 @@ export class CoalescedRefresh {
   private state(key: string): KeyState {
     let state = this.states.get(key);
     if (state === undefined) {
-      state = { dirty: false, timer: undefined, running: undefined, lastStartedAt: -Infinity };
+      state = {
+        dirty: false,
+        timer: undefined,
+        running: undefined,
+        lastStartedAt: -Infinity,
+        failures: 0,
+      };
       this.states.set(key, state);
     }
     return state;
   }
 
   private schedule(key: string, state: KeyState): void {
-    const wait = Math.max(0, state.lastStartedAt + this.intervalMs - performance.now());
+    const backoff = this.intervalMs * 2 ** Math.max(0, state.failures - 1);
+    const wait = Math.max(0, state.lastStartedAt + backoff - performance.now());
     state.timer = setTimeout(() => {
       state.timer = undefined;
       void this.run(key, state);
@@ -81,9 +96,21 @@ export class CoalescedRefresh {
   private async run(key: string, state: KeyState): Promise<void> {
     state.dirty = false;
     state.lastStartedAt = performance.now();
-    const running = this.refresh(key).catch((error: unknown) => {
-      this.onError(key, error);
-    });
+    const running = this.refresh(key).then(
+      () => {
+        state.failures = 0;
+      },
+      (error: unknown) => {
+        state.failures += 1;
+        this.onError(key, error);
+        // The message still shows an older state, and nothing may come to ask for another
+        // refresh (the failed one was for the last vote of a burst, or for the close): try
+        // again later, rather than leave it stale until the next vote, if there is one.
+        // After the last retry, the next request starts over.
+        if (state.failures <= MAX_RETRIES) state.dirty = true;
+        else state.failures = 0;
+      },
+    );
     state.running = running;
     await running;
     state.running = undefined;

@@ -5,6 +5,7 @@
  * - `BENCH_ROUNDS`: rounds of the latency, vote, storage and start-up scenarios (median over them)
  * - `BENCH_MEMORY_ROUNDS`: rounds of the memory scenario (each starts fresh processes)
  * - `BENCH_ONLY`: a comma-separated subset of latency, votes, storage, memory, startup
+ * - `BENCH_KINDS`: a comma-separated subset of section, autocomplete, vote (latency scenario)
  */
 const quick = process.env.BENCH_QUICK === '1';
 
@@ -18,19 +19,23 @@ function count(name: string, fallback: number): number {
 
 export const SCENARIOS = ['latency', 'votes', 'storage', 'memory', 'startup'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+export const KINDS = ['section', 'autocomplete', 'vote'] as const;
+export type Kind = (typeof KINDS)[number];
 
-function only(): readonly Scenario[] {
-  const raw = process.env.BENCH_ONLY;
-  if (raw === undefined || raw === '') return SCENARIOS;
-  const names = raw.split(',').map((name) => name.trim());
-  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown scenario(s) ${unknown.join(', ')}`);
-  return names as Scenario[];
+/** A comma-separated subset of `all` from the environment; all of them when unset. */
+function subset<T extends string>(name: string, all: readonly T[]): readonly T[] {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return all;
+  const names = raw.split(',').map((item) => item.trim());
+  const unknown = names.filter((item) => !(all as readonly string[]).includes(item));
+  if (unknown.length > 0) throw new Error(`${name}: unknown ${unknown.join(', ')}`);
+  return names as T[];
 }
 
 export const CONFIG = {
   quick,
-  scenarios: only(),
+  scenarios: subset('BENCH_ONLY', SCENARIOS),
+  kinds: subset('BENCH_KINDS', KINDS),
   rounds: count('BENCH_ROUNDS', quick ? 1 : 5),
   /** Concurrent interactions per burst; a burst of 1 is repeated `sequentialSamples` times. */
   bursts: [1, 100, 500] as const,

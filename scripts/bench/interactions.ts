@@ -4,11 +4,11 @@ import {
   type MemberFixture,
   type StoredMessage,
 } from '../../tests/emulator';
+import type { Kind } from './config';
 import type { Lab } from './lab';
 
-/** The interactions measured, sent the same way to Tribune and to the floor. */
-export type Kind = 'section' | 'autocomplete' | 'vote';
-export const KINDS: readonly Kind[] = ['section', 'autocomplete', 'vote'];
+/** The interactions measured (`/section`, its autocomplete, a vote), sent alike to both. */
+export type { Kind };
 
 /**
  * What a vote clicks: Tribune's poll message (`/poll create`), or the message the floor answers a

@@ -1,6 +1,6 @@
 import { CONFIG } from './config';
 import type { Figure } from './figures';
-import { ackLatencies, KINDS, send, voteTarget, type Kind } from './interactions';
+import { ackLatencies, send, voteTarget, type Kind } from './interactions';
 import { BOTH, orderOf, type Lab, type Who } from './lab';
 import { median, quantile } from './stats';
 import { within } from './time';
@@ -39,7 +39,7 @@ export async function latencyFigures(labs: Record<Who, Lab>): Promise<Figure[]> 
   const latency: Figure[] = [];
   const cpu: Figure[] = [];
   const largest = Math.max(...CONFIG.bursts);
-  for (const kind of KINDS) {
+  for (const kind of CONFIG.kinds) {
     for (const size of CONFIG.bursts) {
       const rounds: Record<Who, Sample[]> = { tribune: [], floor: [] };
       for (let round = 0; round < CONFIG.rounds; round++) {

@@ -15,7 +15,11 @@ export class PollQueries {
 
   /** The poll a button names; refused when it is unknown or another server's. */
   async pollOf(actor: PollActor, pollId: string): Promise<PollRecord> {
-    const poll = await this.polls.get(pollId);
+    return this.accessible(actor, await this.polls.get(pollId));
+  }
+
+  /** A poll read for `actor`, refused when it is unknown or another server's. */
+  accessible(actor: PollActor, poll: PollRecord | undefined): PollRecord {
     if (poll === undefined) throw new UserError('poll.error.notFound');
     if (poll.guildId !== actor.guildId) throw new UserError('poll.error.otherGuild');
     return poll;

@@ -25,6 +25,7 @@ import { canManage, canSeeResults, type PollActor } from './poll-access';
 import { PollClosing } from './poll-closing';
 import { PollQueries } from './poll-queries';
 import { PollStore } from './poll-store';
+import { SharedReads } from './shared-reads';
 import { renderPollMessage } from './render-poll';
 import { problemList } from './render-problems';
 import { discordTime } from './render-results';
@@ -78,6 +79,8 @@ export class PollService implements Lifecycle {
   private readonly deadlines: DeadlineTimers;
   private readonly live: CoalescedRefresh;
   private readonly running = new Set<Promise<unknown>>();
+  /** Poll records read by votes, shared by the votes of a burst. */
+  private readonly pollReads = new SharedReads<PollRecord | undefined>();
   private purgeTimer: NodeJS.Timeout | undefined;
   private messenger: ChannelMessenger | undefined;
 
@@ -165,7 +168,11 @@ export class PollService implements Lifecycle {
 
   /** A click on an option, acknowledged only once stored. */
   async vote(actor: PollActor, pollId: string, option: number): Promise<MessageView> {
-    const poll = await this.queries.pollOf(actor, pollId);
+    // May be a little stale (a poll closing meanwhile): the read after the write is what decides.
+    const poll = this.queries.accessible(
+      actor,
+      await this.pollReads.recent(pollId, () => this.polls.get(pollId)),
+    );
     if (!Number.isInteger(option) || option < 0 || option >= poll.options.length) {
       throw new UserError('poll.error.invalidButton');
     }
@@ -305,7 +312,7 @@ export class PollService implements Lifecycle {
     written: VoteRecord,
     previous: VoteRecord | undefined,
   ): Promise<void> {
-    const after = await this.polls.get(pollId);
+    const after = await this.pollReads.after(pollId, () => this.polls.get(pollId));
     if (after !== undefined && !isClosed(after)) return;
     await this.polls.changeVote(pollId, voter, (current) =>
       current === undefined || JSON.stringify(current) !== JSON.stringify(written)

@@ -57,13 +57,20 @@ export class PollStore {
     return this.store.getMany<PollRecord>(pollIds.map(pollKey));
   }
 
-  /** One member's vote, changed atomically: `change` may run again if another write came first. */
-  changeVote(
+  /**
+   * One member's vote, changed atomically: `change` may run again if another write came first. A
+   * first vote, the usual click in a burst, is tried as one insert-if-absent before a
+   * compare-and-set, which costs a read and a write.
+   */
+  async changeVote(
     pollId: string,
     voter: string,
     change: (current: VoteRecord | undefined) => VoteRecord | undefined,
   ): Promise<VoteRecord | undefined> {
-    return this.store.update<VoteRecord>(voteKey(pollId, voter), change);
+    const key = voteKey(pollId, voter);
+    const first = change(undefined);
+    if (first !== undefined && (await this.store.setIfAbsent(key, first))) return first;
+    return this.store.update<VoteRecord>(key, change);
   }
 
   getVote(pollId: string, voter: string): Promise<VoteRecord | undefined> {

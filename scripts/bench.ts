@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG, type Scenario } from './bench/config';
 import { markdownTable, meetsTarget, ratio, type Figure } from './bench/figures';
 import { problems, removeLab, withLabs } from './bench/lab';
+import { noise } from './bench/noise';
 import { latencyFigures } from './bench/latency';
 import { memoryFigures } from './bench/memory';
 import { startupFigures } from './bench/startup';
@@ -51,6 +52,12 @@ async function interactionFigures(): Promise<Figure[]> {
 }
 
 async function main() {
+  const loadBefore = loadavg();
+  if ((loadBefore[0] ?? 0) > cpus().length / 2) {
+    console.error(
+      `bench: the machine is busy (load ${loadBefore.join(' ')}): figures will be noisy`,
+    );
+  }
   const figures: Figure[] = [
     ...(await interactionFigures()),
     ...(wanted('storage') ? await timed('storage limit', storageFigures) : []),
@@ -59,6 +66,9 @@ async function main() {
   ];
   const markdown = markdownTable(figures);
   console.log(markdown);
+  console.error(
+    `bench: ${noise.measurements} measurements, ${noise.retried} taken again because other processes were busy, ${noise.stillNoisy} still noisy`,
+  );
   if (problems.length > 0) {
     console.error(`\n${problems.length} warning(s) or error(s) logged by the subjects:`);
     for (const { who, line } of problems.slice(0, 20)) console.error(`  ${who}: ${line}`);
@@ -73,6 +83,8 @@ async function main() {
         node: process.version,
         machine,
         config: CONFIG,
+        noise,
+        loadAverage: { before: loadBefore, after: loadavg() },
         figures: figures.map((figure) => ({
           ...figure,
           ratio: ratio(figure),

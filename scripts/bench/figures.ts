@@ -1,3 +1,5 @@
+import { median } from './stats';
+
 /** One row of the benchmark table: Tribune's figure, the floor's (if it has one) and a target. */
 export interface Figure {
   readonly name: string;
@@ -7,6 +9,11 @@ export interface Figure {
   readonly floor: number | null;
   /** What the issue asks for, read against the measured figure. */
   readonly target?: Target;
+  /**
+   * Tribune / floor as the median of each round's ratio (both measured back to back), which a
+   * slow or busy moment of the machine moves less than the ratio of the medians.
+   */
+  readonly pairedRatio?: number;
 }
 
 export type Target =
@@ -15,7 +22,26 @@ export type Target =
   | { readonly kind: 'equals'; readonly value: number };
 
 export function ratio(figure: Figure): number | null {
+  if (figure.pairedRatio !== undefined) return figure.pairedRatio;
   return figure.floor === null || figure.floor === 0 ? null : figure.tribune / figure.floor;
+}
+
+/** A figure measured in rounds on both subjects: medians, and the median of the rounds' ratios. */
+export function fromRounds(
+  name: string,
+  unit: string,
+  rounds: { readonly tribune: readonly number[]; readonly floor: readonly number[] },
+  target?: Target,
+): Figure {
+  const ratios = rounds.tribune.map((value, round) => value / (rounds.floor[round] ?? Number.NaN));
+  return {
+    name,
+    unit,
+    tribune: median(rounds.tribune),
+    floor: median(rounds.floor),
+    pairedRatio: median(ratios),
+    ...(target !== undefined && { target }),
+  };
 }
 
 /** Whether the figure meets its target; undefined when it has none. */

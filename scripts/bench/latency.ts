@@ -1,8 +1,9 @@
 import { CONFIG } from './config';
-import type { Figure } from './figures';
+import { fromRounds, type Figure } from './figures';
 import { ackLatencies, send, voteTarget, type Kind } from './interactions';
 import { BOTH, orderOf, type Lab, type Who } from './lab';
-import { median, quantile } from './stats';
+import { quietly } from './noise';
+import { quantile } from './stats';
 import { within } from './time';
 
 interface Sample {
@@ -32,8 +33,9 @@ async function burst(lab: Lab, kind: Kind, size: number): Promise<Sample> {
 
 /**
  * Acknowledgement latency (emulator sends INTERACTION_CREATE → callback received) of `/section`,
- * its autocomplete and poll votes, at bursts of 1, 100 and 500, median of each percentile over
- * rounds; and the CPU time per interaction at the largest burst, which explains the ratios.
+ * its autocomplete and poll votes, at bursts of 1, 100 and 500: medians over rounds, and the
+ * median of the rounds' ratios; and the CPU time per interaction at the largest burst, which
+ * explains the ratios.
  */
 export async function latencyFigures(labs: Record<Who, Lab>): Promise<Figure[]> {
   const latency: Figure[] = [];
@@ -43,25 +45,38 @@ export async function latencyFigures(labs: Record<Who, Lab>): Promise<Figure[]> 
     for (const size of CONFIG.bursts) {
       const rounds: Record<Who, Sample[]> = { tribune: [], floor: [] };
       for (let round = 0; round < CONFIG.rounds; round++) {
-        for (const who of orderOf(round)) rounds[who].push(await burst(labs[who], kind, size));
+        for (const who of orderOf(round)) {
+          const { subject } = labs[who];
+          rounds[who].push(
+            await quietly(
+              () => subject.cpuMs(),
+              () => burst(labs[who], kind, size),
+            ),
+          );
+        }
       }
-      const med = (who: Who, pick: (sample: Sample) => number) => median(rounds[who].map(pick));
+      const series = (pick: (sample: Sample) => number) => ({
+        tribune: rounds.tribune.map(pick),
+        floor: rounds.floor.map(pick),
+      });
       for (const q of ['p50', 'p99'] as const) {
-        latency.push({
-          name: `${kind} ack latency ${q}, burst of ${size}`,
-          unit: 'ms',
-          tribune: med('tribune', (sample) => sample[q]),
-          floor: med('floor', (sample) => sample[q]),
-          ...(q === 'p99' && size === largest && { target: { kind: 'ratio-at-most', value: 1.5 } }),
-        });
+        latency.push(
+          fromRounds(
+            `${kind} ack latency ${q}, burst of ${size}`,
+            'ms',
+            series((sample) => sample[q]),
+            q === 'p99' && size === largest ? { kind: 'ratio-at-most', value: 1.5 } : undefined,
+          ),
+        );
       }
       if (size === largest) {
-        cpu.push({
-          name: `${kind} CPU time per interaction, burst of ${size}`,
-          unit: 'ms',
-          tribune: med('tribune', (sample) => sample.cpuMs),
-          floor: med('floor', (sample) => sample.cpuMs),
-        });
+        cpu.push(
+          fromRounds(
+            `${kind} CPU time per interaction, burst of ${size}`,
+            'ms',
+            series((sample) => sample.cpuMs),
+          ),
+        );
       }
     }
   }

@@ -1,8 +1,7 @@
 import { CONFIG } from './config';
-import type { Figure } from './figures';
+import { fromRounds, type Figure } from './figures';
 import { send, voteTarget, type Kind } from './interactions';
 import { orderOf, startLab, stopLab, type Lab, type Who } from './lab';
-import { median } from './stats';
 import { sleep, within } from './time';
 
 /** Resident memory after start, then after each block of interactions, in MiB. */
@@ -54,22 +53,22 @@ export async function memoryFigures(): Promise<Figure[]> {
     for (const who of orderOf(round)) curves[who].push(await memoryCurve(who));
   }
   const points = curves.tribune[0]?.length ?? 0;
-  const at = (who: Who, point: number) =>
-    median(curves[who].map((curve) => curve[point] ?? Number.NaN));
   const figures: Figure[] = [];
   for (let point = 0; point < points; point++) {
     const done = Math.min(point * CONFIG.memoryBlock, CONFIG.memoryInteractions);
-    const last = point === points - 1;
-    figures.push({
-      name:
+    figures.push(
+      fromRounds(
         point === 0
           ? 'resident memory after start'
           : `resident memory after ${done.toLocaleString('en')} interactions`,
-      unit: 'MiB',
-      tribune: at('tribune', point),
-      floor: at('floor', point),
-      ...(last && { target: { kind: 'ratio-at-most', value: 1.3 } }),
-    });
+        'MiB',
+        {
+          tribune: curves.tribune.map((curve) => curve[point] ?? Number.NaN),
+          floor: curves.floor.map((curve) => curve[point] ?? Number.NaN),
+        },
+        point === points - 1 ? { kind: 'ratio-at-most', value: 1.3 } : undefined,
+      ),
+    );
   }
   return figures;
 }

@@ -1,9 +1,9 @@
 import sqlite3 from 'sqlite3';
 import { CONFIG } from './config';
-import type { Figure } from './figures';
+import { fromRounds, type Figure } from './figures';
 import { send, voteTarget } from './interactions';
 import { orderOf, type Lab, type Who } from './lab';
-import { median } from './stats';
+import { quietly } from './noise';
 import { within } from './time';
 
 /** One round: `CONFIG.voteBurst` distinct members click at once; every answer is awaited. */
@@ -43,7 +43,15 @@ export interface VoteBursts {
 export async function voteBursts(labs: Record<Who, Lab>): Promise<VoteBursts> {
   const rounds: Record<Who, VoteRound[]> = { tribune: [], floor: [] };
   for (let round = 0; round < CONFIG.rounds; round++) {
-    for (const who of orderOf(round)) rounds[who].push(await voteRound(labs[who]));
+    for (const who of orderOf(round)) {
+      const lab = labs[who];
+      rounds[who].push(
+        await quietly(
+          () => lab.subject.cpuMs(),
+          () => voteRound(lab),
+        ),
+      );
+    }
   }
   return { rounds };
 }
@@ -55,20 +63,21 @@ export async function voteFigures(bursts: VoteBursts, databasePath: string): Pro
     tribune.map((round) => storedVotes(databasePath, round.pollId ?? '')),
   );
   const total = CONFIG.voteBurst;
-  const ms = (rounds: VoteRound[]) => median(rounds.map((round) => round.ms));
+  const series = (pick: (round: VoteRound) => number) => ({
+    tribune: tribune.map(pick),
+    floor: floor.map(pick),
+  });
   return [
-    {
-      name: `${total.toLocaleString('en')} votes at once: all answered`,
-      unit: 'ms',
-      tribune: ms(tribune),
-      floor: ms(floor),
-    },
-    {
-      name: `${total.toLocaleString('en')} votes at once: votes per second`,
-      unit: '/s',
-      tribune: (total * 1000) / ms(tribune),
-      floor: (total * 1000) / ms(floor),
-    },
+    fromRounds(
+      `${total.toLocaleString('en')} votes at once: all answered`,
+      'ms',
+      series((round) => round.ms),
+    ),
+    fromRounds(
+      `${total.toLocaleString('en')} votes at once: votes per second`,
+      '/s',
+      series((round) => (total * 1000) / round.ms),
+    ),
     {
       name: `${total.toLocaleString('en')} votes at once: answered with a defer (max over rounds)`,
       unit: '',

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Logger } from '../log/logger';
+import { BUSY_SLICE_MS, withBusyRetry } from './busy-retry';
 
 /**
  * Tribune's one store: Keyv on SQLite. Features build typed repositories on it with explicit key
@@ -53,10 +54,10 @@ const MAX_UPDATE_ATTEMPTS = 50;
 export async function openStore(options: StoreOptions): Promise<Store> {
   const path = options.url.replace(/^sqlite:\/\//, '');
   if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
-  const sqlite = new KeyvSqlite({
-    uri: options.url,
-    busyTimeout: options.busyTimeoutMs ?? 5000,
-  });
+  const sqlite = new KeyvSqlite({ uri: options.url, busyTimeout: BUSY_SLICE_MS });
+  // Every statement, Keyv's included, waits out another connection's lock in JavaScript, up to the
+  // busy timeout, rather than inside SQLite (see `busy-retry.ts` for why).
+  sqlite.query = withBusyRetry(sqlite.query, options.busyTimeoutMs ?? 5000);
   const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, throwOnErrors: true });
   keyv.on('error', (error: unknown) => {
     options.logger.error({ err: error }, 'store error');

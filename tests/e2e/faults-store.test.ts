@@ -1,0 +1,100 @@
+import sqlite3 from 'sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import {
+  confirmed,
+  createNumberedPoll,
+  shownResults,
+  startFleet,
+  voteBurst,
+} from '../support/fault-fleet';
+import { control, storedVotes, vote, waitForPollMessage } from '../support/polls';
+
+const OPTIONS = 4;
+
+/**
+ * Makes the SQLite file unwritable for the bot by holding its write lock from another connection
+ * (`BEGIN EXCLUSIVE`) for longer than the bot's busy timeout, as a backup or maintenance script,
+ * a migration, or a stuck second process would.
+ *
+ * Why this and not a read-only file: the tests run as root, and root writes through `chmod`
+ * (files and folders alike); `chattr +i` and read-only mounts need capabilities and filesystems
+ * that CI containers lack. A held lock is portable and is what an unwritable store looks like to
+ * SQLite from inside the bot: every write fails with SQLITE_BUSY once the busy timeout has passed,
+ * while reads go on (WAL mode). `tests/e2e/poll-durability.test.ts` covers one vote in-process;
+ * this covers a burst, a bot in its own process, and what keeps working meanwhile. It found that,
+ * with SQLite waiting out the lock itself, the burst's writes waited one busy timeout after
+ * another, every read queued behind them, and libuv's threads ran out, so that even `/section`
+ * went unanswered; the store now waits in JavaScript (`src/store/busy-retry.ts`).
+ */
+async function holdWriteLock(databasePath: string): Promise<{ release(): Promise<void> }> {
+  const db = new sqlite3.Database(databasePath);
+  const run = (sql: string) =>
+    new Promise<void>((resolve, reject) => {
+      db.run(sql, (error) => {
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  await run('BEGIN EXCLUSIVE');
+  let released: Promise<void> | undefined;
+  const release = () => {
+    released ??= run('COMMIT').then(
+      () =>
+        new Promise<void>((resolve) => {
+          db.close(() => {
+            resolve();
+          });
+        }),
+    );
+    return released;
+  };
+  onTestFinished(release);
+  return { release };
+}
+
+describe('the SQLite file becomes unwritable', () => {
+  it('votes get "could not record, try again", never a confirmation; the bot keeps serving and recovers', async () => {
+    const { emulator, databasePath, spawn } = await startFleet();
+    const bot = await spawn();
+    const poll = await createNumberedPoll(emulator, 'Disque bloqué ?', OPTIONS);
+    const lock = await holdWriteLock(databasePath);
+
+    const clicks = voteBurst(emulator, poll, 30, OPTIONS);
+    // Meanwhile, what needs no write still works: a quote, and reading one's (absent) vote.
+    const section = await emulator
+      .slashCommand({ name: 'section', options: { section: '2' } })
+      .reply();
+    expect(section.embeds[0]?.title).toMatch(/^§2/);
+    const first = clicks[0];
+    if (first === undefined) throw new Error('no click');
+    const mine = await control(emulator, poll, 'poll-mine', first.memberId).reply(10_000);
+    expect(mine.content).toContain('Vous n’avez pas de vote dans ce sondage.');
+
+    const answers = await Promise.all(clicks.map((click) => click.handle.reply(20_000)));
+    for (const answer of answers) {
+      expect(answer.ephemeral).toBe(true);
+      expect(answer.content).toBe(
+        'Votre vote n’a pas pu être enregistré. Réessayez dans un instant.',
+      );
+    }
+    expect(confirmed(clicks)).toEqual([]);
+    await lock.release();
+    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map());
+
+    // Writable again: everyone's retry counts, once.
+    const retries = clicks.map((click) => vote(emulator, poll, click.option, click.memberId));
+    const retried = await Promise.all(retries.map((handle) => handle.reply()));
+    expect(retried.every((answer) => answer.content.startsWith('Votre vote : '))).toBe(true);
+    expect((await storedVotes(databasePath, poll.pollId)).size).toBe(30);
+    expect((await shownResults(emulator, poll.pollId)).voters).toBe(30);
+    await waitForPollMessage(emulator, poll, (text) => text.includes('👥 30 votants'));
+
+    // It never stopped: no crash, no unhandled rejection, a clean stop.
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    const logs = bot.logs();
+    expect(logs.filter((line) => line.msg === 'could not store a vote')).toHaveLength(30);
+    expect(logs.some((line) => line.msg === 'unhandled rejection')).toBe(false);
+    expect(bot.stderr.join('')).toBe('');
+  }, 90_000);
+});

@@ -21,7 +21,7 @@ const TEXT_ID = 'sommet-ia-montagne-de-degats';
 /**
  * Fills a SQLite file through Tribune's own repositories, as months of use would: polls (most of
  * them closed, with frozen tallies and kept votes, the rest open for days yet) and active reading
- * plans, each in its own channel, none of them due while the benchmark runs.
+ * plans, each in its own channel, spread over the week, none of them due while the benchmark runs.
  */
 export async function seedStore(
   databasePath: string,
@@ -64,9 +64,10 @@ export async function seedStore(
       await polls.claimAnnouncement(poll.id);
       await polls.settleClosed(closed);
     });
-    // Every plan posts on a weekday three days from now: none is due during the run.
-    const weekday = (((new Date(now).getUTCDay() + 2) % 7) + 1) as Weekday;
+    // Plans post on every weekday but today's (and 18:00–18:59): none is due during the run.
+    const today = new Date(now).getUTCDay();
     await inBatches(counts.plans, async (index) => {
+      const weekday = (((today + (index % 6)) % 7) + 1) as Weekday;
       const createdAt = new Date(now - (index % 30) * DAY).toISOString();
       const plan: ReadingPlan = {
         id: randomUUID(),

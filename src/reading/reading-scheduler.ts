@@ -49,8 +49,13 @@ const DEFAULT_RETRY_DELAYS_MS = [1_000, 4_000];
 const FIRE_TOLERANCE_MS = 2_000;
 /** Occurrences handled per reconciliation of a plan: weeks missed while down, then a post. */
 const MAX_STEPS = 60;
-/** Plans reconciled between two turns of the event loop. */
-const ARM_BATCH = 50;
+/**
+ * Plans get their cron task when their next occurrence is this close: at start, 1,000 plans spread
+ * over the week arm a seventh of that, and the minutely reconciliation arms the others in turn.
+ */
+const ARM_AHEAD_MS = 24 * 3_600_000;
+/** Longest stretch a reconciliation runs before letting interactions in. */
+const SLICE_MS = 4;
 
 /**
  * Posts reading prompts on time, across double fires, restarts and processes.
@@ -173,14 +178,19 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
     const all = await plans.all();
     const known = new Set(all.map((plan) => plan.id));
     for (const planId of tasks.keys()) if (!known.has(planId)) disarm(planId);
-    for (const [index, plan] of all.entries()) {
+    let sliceStart = performance.now();
+    for (const plan of all) {
       if (stopping.signal.aborted) return;
-      // Arming a cron task takes a fraction of a millisecond: let interactions in between.
-      if (index % ARM_BATCH === ARM_BATCH - 1) await setImmediate();
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await setImmediate();
+        sliceStart = performance.now();
+      }
       // Most plans wait for a later week: the listed plan is enough to arm them, without a second
       // read under the plan's lock, so a reconciliation of 1,000 plans costs no 1,000 queries.
-      if (decideDue(plan, clock.now(), policy).kind === 'wait') arm(plan);
-      else if (plan.state === 'active') await reconcilePlan(plan.id);
+      const decision = decideDue(plan, clock.now(), policy);
+      if (decision.kind === 'wait') {
+        if (decision.occurrence.at.getTime() - clock.now().getTime() <= ARM_AHEAD_MS) arm(plan);
+      } else if (plan.state === 'active') await reconcilePlan(plan.id);
       else disarm(plan.id);
     }
   }

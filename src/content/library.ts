@@ -56,6 +56,21 @@ export function rankSections(text: Text, query: string): Section[] {
 }
 
 /**
+ * Titles folded once: autocomplete ranks every title on each keystroke of every member. Titles
+ * come from the library only (never from what members type), so the map stays small.
+ */
+const foldedTitles = new Map<string, { title: string; titleWords: string[] }>();
+
+function foldedTitle(text: string): { title: string; titleWords: string[] } {
+  let entry = foldedTitles.get(text);
+  if (entry === undefined) {
+    entry = { title: fold(text), titleWords: words(text).map((word) => word.folded) };
+    foldedTitles.set(text, entry);
+  }
+  return entry;
+}
+
+/**
  * Ranks items whose title matches the query: exact title, then title containing the query, then
  * titles whose words start with every word of the query. Order within a rank is the items' own.
  */
@@ -64,8 +79,7 @@ function rankByTitle<T>(items: readonly T[], query: string, titleOf: (item: T) =
   const queryWords = words(query).map((word) => word.folded);
   if (folded === '') return [...items];
   const scored = items.map((item, index) => {
-    const title = fold(titleOf(item));
-    const titleWords = words(titleOf(item)).map((word) => word.folded);
+    const { title, titleWords } = foldedTitle(titleOf(item));
     let score = 0;
     if (title === folded) score = 3;
     else if (title.includes(folded)) score = 2;

@@ -36,8 +36,23 @@ export interface Store {
    * for keys that embed a fixed-width time, "everything older than" (e.g. interaction claims).
    */
   deleteRange(from: string, to: string): Promise<number>;
+  /** What SQLite runs with, read back from the store's own connection: a diagnostic for tests. */
+  settings(): Promise<StoreSettings>;
   close(): Promise<void>;
 }
+
+export interface StoreSettings {
+  /** `wal`: readers and one writer work at once, across processes. */
+  readonly journalMode: string;
+  /** `normal`: in WAL mode, a process crash loses no commit (an OS crash may lose the last). */
+  readonly synchronous: 'off' | 'normal' | 'full' | 'extra';
+  /** How long SQLite waits for another connection's lock on each attempt (`PRAGMA busy_timeout`). */
+  readonly busyTimeoutMs: number;
+  /** How long a statement goes on retrying a locked database before it fails. */
+  readonly lockWaitMs: number;
+}
+
+const SYNCHRONOUS = ['off', 'normal', 'full', 'extra'] as const;
 
 export interface StoreOptions {
   /** `sqlite://path/to/file.sqlite`; the folder is created if missing. */
@@ -50,6 +65,7 @@ export interface StoreOptions {
 const NAMESPACE = 'tribune';
 const TABLE = 'keyv';
 const MAX_UPDATE_ATTEMPTS = 50;
+const DEFAULT_LOCK_WAIT_MS = 5000;
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   const path = options.url.replace(/^sqlite:\/\//, '');
@@ -57,7 +73,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const sqlite = new KeyvSqlite({ uri: options.url, busyTimeout: BUSY_SLICE_MS });
   // Every statement, Keyv's included, waits out another connection's lock in JavaScript, up to the
   // busy timeout, rather than inside SQLite (see `busy-retry.ts` for why).
-  sqlite.query = withBusyRetry(sqlite.query, options.busyTimeoutMs ?? 5000);
+  sqlite.query = withBusyRetry(sqlite.query, options.busyTimeoutMs ?? DEFAULT_LOCK_WAIT_MS);
   const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, throwOnErrors: true });
   keyv.on('error', (error: unknown) => {
     options.logger.error({ err: error }, 'store error');
@@ -171,6 +187,17 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         fullKey(to),
       );
       return rows.length;
+    },
+    async settings() {
+      // One value per pragma, in a column named after it (`timeout` for busy_timeout).
+      const pragma = async (name: string) =>
+        Object.values(((await sqlite.query(`PRAGMA ${name}`)) as object[])[0] ?? {})[0] as unknown;
+      return {
+        journalMode: String(await pragma('journal_mode')),
+        synchronous: SYNCHRONOUS[Number(await pragma('synchronous'))] ?? 'full',
+        busyTimeoutMs: Number(await pragma('busy_timeout')),
+        lockWaitMs: options.busyTimeoutMs ?? DEFAULT_LOCK_WAIT_MS,
+      };
     },
     async close() {
       await keyv.disconnect();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
+import { BUSY_SLICE_MS } from '../../src/store/busy-retry';
 import { openStore, type Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
 
@@ -19,6 +20,18 @@ function rawRows(path: string): Promise<{ key: string; value: string }[]> {
       db.close();
       if (error) reject(error);
       else resolve(rows as { key: string; value: string }[]);
+    });
+  });
+}
+
+/** A pragma's value on a new, plain connection to the file (SQLite's defaults). */
+function plainPragma(path: string, pragma: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY);
+    db.get(`PRAGMA ${pragma}`, (error, row: Record<string, unknown> | undefined) => {
+      db.close();
+      if (error) reject(error);
+      else resolve(Object.values(row ?? {})[0]);
     });
   });
 }
@@ -89,6 +102,55 @@ describe('openStore (Keyv on a real SQLite file)', () => {
     expect(await first.get('counter')).toBe(100);
     expect(await first.update<number>('counter', () => undefined)).toBe(100);
     await Promise.all([first.close(), second.close()]);
+  });
+
+  it('reports its settings as read back from its own connection: WAL, NORMAL, busy timeouts', async () => {
+    const path = join(await tempDir(), 'tribune.sqlite');
+    const store = await open(path);
+    expect(await store.settings()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'normal',
+      busyTimeoutMs: BUSY_SLICE_MS,
+      lockWaitMs: 5000,
+    });
+    // synchronous and busy_timeout belong to a connection: a plain one has the defaults (FULL,
+    // node-sqlite3's 1 s), so the values above were read from the store's own connection.
+    expect(await plainPragma(path, 'synchronous')).toBe(2);
+    expect(await plainPragma(path, 'busy_timeout')).toBe(1000);
+    await store.close();
+    const patient = await openStore({
+      url: `sqlite://${path}`,
+      logger: silent,
+      busyTimeoutMs: 250,
+    });
+    expect((await patient.settings()).lockWaitMs).toBe(250);
+    await patient.close();
+  });
+
+  it('throws when SQLite refuses a write (Keyv throwOnErrors), and stores nothing', async () => {
+    const path = join(await tempDir(), 'tribune.sqlite');
+    const store = await open(path);
+    await store.set('vote:p:kept', { choices: [0] });
+    // Another connection makes every write fail, as a full disk or a broken file would.
+    await new Promise<void>((resolve, reject) => {
+      const db = new sqlite3.Database(path);
+      db.exec(
+        `CREATE TRIGGER refuse_insert BEFORE INSERT ON keyv BEGIN SELECT RAISE(ABORT, 'refused'); END;
+         CREATE TRIGGER refuse_update BEFORE UPDATE ON keyv BEGIN SELECT RAISE(ABORT, 'refused'); END;`,
+        (error) => {
+          db.close();
+          if (error) reject(error);
+          else resolve();
+        },
+      );
+    });
+    await expect(store.set('vote:p:1', { choices: [1] })).rejects.toThrow('refused');
+    await expect(store.set('vote:p:kept', { choices: [2] })).rejects.toThrow('refused');
+    await expect(store.setIfAbsent('vote:p:2', { choices: [1] })).rejects.toThrow('refused');
+    await expect(store.update('vote:p:kept', () => ({ choices: [3] }))).rejects.toThrow('refused');
+    expect(await store.get('vote:p:1')).toBeUndefined();
+    expect(await store.get('vote:p:kept')).toEqual({ choices: [0] });
+    await store.close();
   });
 
   it('throws when a write fails instead of reporting success', async () => {

@@ -7,7 +7,7 @@ import {
   startFleet,
   voteBurst,
 } from '../support/fault-fleet';
-import { control, storedVotes, vote, waitForPollMessage } from '../support/polls';
+import { control, rawRows, storedVotes, vote, waitForPollMessage } from '../support/polls';
 
 const OPTIONS = 4;
 
@@ -60,6 +60,11 @@ describe('the SQLite file becomes unwritable', () => {
     const lock = await holdWriteLock(databasePath);
 
     const clicks = voteBurst(emulator, poll, 30, OPTIONS);
+    const creation = emulator.slashCommand({
+      name: 'poll',
+      subcommand: 'create',
+      options: { question: 'Pendant la panne ?', options: 'a;b' },
+    });
     // Meanwhile, what needs no write still works: a quote, and reading one's (absent) vote.
     const section = await emulator
       .slashCommand({ name: 'section', options: { section: '2' } })
@@ -78,8 +83,21 @@ describe('the SQLite file becomes unwritable', () => {
       );
     }
     expect(confirmed(clicks)).toEqual([]);
+    // A poll created meanwhile is not half there: an apology, and its message taken down again.
+    const created = await creation.reply(20_000);
+    expect(created.content).toBe(
+      'Désolé, quelque chose s’est mal passé de notre côté. Réessayez dans un instant.',
+    );
+    const polls = emulator
+      .channelMessages(emulator.defaultChannelId)
+      .filter((message) => message.source === 'channel');
+    expect(polls.map((message) => message.id)).toEqual([poll.message.id]);
     await lock.release();
     expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map());
+    const storedPolls = (await rawRows(databasePath)).filter((row) =>
+      row.key.startsWith('tribune:poll:'),
+    );
+    expect(storedPolls).toHaveLength(1);
 
     // Writable again: everyone's retry counts, once.
     const retries = clicks.map((click) => vote(emulator, poll, click.option, click.memberId));

@@ -79,8 +79,15 @@ export class PollService implements Lifecycle {
   private readonly deadlines: DeadlineTimers;
   private readonly live: CoalescedRefresh;
   private readonly running = new Set<Promise<unknown>>();
-  /** Poll records read by votes, shared by the votes of a burst. */
-  private readonly pollReads = new SharedReads<PollRecord | undefined>();
+  /**
+   * Poll records read by votes, shared by the votes of a burst. Before its write, a vote may use
+   * a record read up to a second ago (an open poll: closing is final, and the read after the write
+   * decides); a missing poll is read again, as it may be one being created.
+   */
+  private readonly pollReads = new SharedReads<PollRecord | undefined>({
+    maxAgeMs: 1000,
+    keep: (poll) => poll !== undefined,
+  });
   private purgeTimer: NodeJS.Timeout | undefined;
   private messenger: ChannelMessenger | undefined;
 
@@ -168,7 +175,7 @@ export class PollService implements Lifecycle {
 
   /** A click on an option, acknowledged only once stored. */
   async vote(actor: PollActor, pollId: string, option: number): Promise<MessageView> {
-    // May be a little stale (a poll closing meanwhile): the read after the write is what decides.
+    // May be up to a second old (a poll closing meanwhile): the read after the write decides.
     const poll = this.queries.accessible(
       actor,
       await this.pollReads.recent(pollId, () => this.polls.get(pollId)),

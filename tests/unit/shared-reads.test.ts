@@ -74,8 +74,49 @@ describe('SharedReads', () => {
     expect(store.reads).toBe(2);
   });
 
+  it('recent with maxAgeMs: a finished read answers until it is that old, then a new one starts', async () => {
+    const store = slowStore('open');
+    let now = 0;
+    const reads = new SharedReads<string>({ maxAgeMs: 1000, now: () => now });
+    const first = reads.recent('poll', () => store.read());
+    store.answerAll();
+    expect(await first).toBe('open');
+    store.set('closed');
+    now = 1000;
+    expect(await reads.recent('poll', () => store.read())).toBe('open');
+    expect(store.reads).toBe(1);
+    now = 1001;
+    const fresh = reads.recent('poll', () => store.read());
+    store.answerAll();
+    expect(await fresh).toBe('closed');
+    expect(store.reads).toBe(2);
+  });
+
+  it('recent keeps only the values `keep` accepts, and after refreshes what recent answers', async () => {
+    const store = slowStore('absent');
+    const reads = new SharedReads<string>({
+      maxAgeMs: 60_000,
+      keep: (value) => value !== 'absent',
+    });
+    const missing = reads.recent('poll', () => store.read());
+    store.answerAll();
+    expect(await missing).toBe('absent');
+    // Not kept: the poll may be stored a moment later.
+    store.set('open');
+    const found = reads.recent('poll', () => store.read());
+    store.answerAll();
+    expect(await found).toBe('open');
+    store.set('closed');
+    const checked = reads.after('poll', () => store.read());
+    await turn();
+    store.answerAll();
+    expect(await checked).toBe('closed');
+    expect(await reads.recent('poll', () => store.read())).toBe('closed');
+    expect(store.reads).toBe(3);
+  });
+
   it('keys are independent, and a failed read fails only the callers that shared it', async () => {
-    const reads = new SharedReads<string>();
+    const reads = new SharedReads<string>({ maxAgeMs: 60_000 });
     let fail = true;
     const read = (key: string) => () =>
       fail ? Promise.reject(new Error(`no ${key}`)) : Promise.resolve(key);

@@ -191,12 +191,24 @@ export class PollService implements Lifecycle {
     const voter = voterKey(poll, actor.userId, this.options.config.POLL_SECRET);
     let applied: AppliedVote | undefined;
     let previous: VoteRecord | undefined;
+    // Known when the write could tell it (a first vote): the poll as of the write.
+    let atWrite: { poll: PollRecord | undefined } | undefined;
     try {
-      await this.polls.changeVote(poll.id, voter, (current) => {
-        previous = current;
-        applied = applyVote(current, option, poll.maxChoices, now);
-        return applied.record;
-      });
+      // Most clicks are a member's first: one statement. Otherwise (or if a vote came first),
+      // compare-and-set on the member's vote.
+      const first = applyVote(undefined, option, poll.maxChoices, now);
+      if (first.record !== undefined) {
+        atWrite = await this.polls.addFirstVote(poll.id, voter, first.record);
+      }
+      if (atWrite !== undefined) {
+        applied = first;
+      } else {
+        await this.polls.changeVote(poll.id, voter, (current) => {
+          previous = current;
+          applied = applyVote(current, option, poll.maxChoices, now);
+          return applied.record;
+        });
+      }
     } catch (error) {
       this.options.logger.error({ err: error, pollId: poll.id }, 'could not store a vote');
       throw new UserError('poll.error.voteFailed');
@@ -204,7 +216,7 @@ export class PollService implements Lifecycle {
     if (applied === undefined) throw new Error('the vote was never applied');
     const written = applied.record;
     if (written !== undefined) {
-      await this.undoIfClosed(poll.id, voter, written, previous);
+      await this.undoIfClosed(poll.id, voter, written, previous, atWrite);
       this.live.request(poll.id);
     }
     return renderVoteReply(poll, applied, actor.locale);
@@ -318,8 +330,12 @@ export class PollService implements Lifecycle {
     voter: string,
     written: VoteRecord,
     previous: VoteRecord | undefined,
+    atWrite: { poll: PollRecord | undefined } | undefined,
   ): Promise<void> {
-    const after = await this.pollReads.after(pollId, () => this.polls.get(pollId));
+    const after =
+      atWrite !== undefined
+        ? atWrite.poll
+        : await this.pollReads.after(pollId, () => this.polls.get(pollId));
     if (after !== undefined && !isClosed(after)) return;
     await this.polls.changeVote(pollId, voter, (current) =>
       current === undefined || JSON.stringify(current) !== JSON.stringify(written)

@@ -57,20 +57,31 @@ export class PollStore {
     return this.store.getMany<PollRecord>(pollIds.map(pollKey));
   }
 
-  /**
-   * One member's vote, changed atomically: `change` may run again if another write came first. A
-   * first vote, the usual click in a burst, is tried as one insert-if-absent before a
-   * compare-and-set, which costs a read and a write.
-   */
-  async changeVote(
+  /** One member's vote, changed atomically: `change` may run again if another write came first. */
+  changeVote(
     pollId: string,
     voter: string,
     change: (current: VoteRecord | undefined) => VoteRecord | undefined,
   ): Promise<VoteRecord | undefined> {
-    const key = voteKey(pollId, voter);
-    const first = change(undefined);
-    if (first !== undefined && (await this.store.setIfAbsent(key, first))) return first;
-    return this.store.update<VoteRecord>(key, change);
+    return this.store.update<VoteRecord>(voteKey(pollId, voter), change);
+  }
+
+  /**
+   * A member's first vote (the usual click in a burst) in one statement: stored only if they have
+   * none, with the poll as it was when the vote was written (closed meanwhile, or gone).
+   * Undefined, and nothing written, when they already have a vote.
+   */
+  async addFirstVote(
+    pollId: string,
+    voter: string,
+    vote: VoteRecord,
+  ): Promise<{ poll: PollRecord | undefined } | undefined> {
+    const outcome = await this.store.setIfAbsentWatching<PollRecord>(
+      voteKey(pollId, voter),
+      vote,
+      pollKey(pollId),
+    );
+    return outcome.stored ? { poll: outcome.watched } : undefined;
   }
 
   getVote(pollId: string, voter: string): Promise<VoteRecord | undefined> {

@@ -21,6 +21,12 @@ export interface Store {
   /** Stores the value only if the key is absent, atomically; true when this call stored it. */
   setIfAbsent(key: string, value: unknown): Promise<boolean>;
   /**
+   * `setIfAbsent` that reads `watched` in the same statement, so as it was when the value was
+   * written: a writer learns whether what its write depends on (a vote's poll) changed before the
+   * write landed, without a second query. Nothing is read when the key was present.
+   */
+  setIfAbsentWatching<W>(key: string, value: unknown, watched: string): Promise<WatchedWrite<W>>;
+  /**
    * Atomic read-modify-write, safe across processes sharing the file: `change` sees the current
    * value and returns the next one (or `undefined` to leave it unchanged); retried on conflict.
    */
@@ -40,6 +46,9 @@ export interface Store {
   settings(): Promise<StoreSettings>;
   close(): Promise<void>;
 }
+
+/** What `setIfAbsentWatching` did, and what it saw. */
+export type WatchedWrite<W> = { stored: true; watched: W | undefined } | { stored: false };
 
 export interface StoreSettings {
   /** `wal`: readers and one writer work at once, across processes. */
@@ -139,6 +148,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         await serialize(value),
       );
       return rows.length === 1;
+    },
+    async setIfAbsentWatching<W>(key: string, value: unknown, watched: string) {
+      const [row] = (await query(
+        `INSERT INTO ${TABLE}(key, value) VALUES(?, ?) ON CONFLICT(key) DO NOTHING
+         RETURNING (SELECT value FROM ${TABLE} WHERE key = ?) AS watched`,
+        fullKey(key),
+        await serialize(value),
+        fullKey(watched),
+      )) as unknown as ({ watched: string | null } | undefined)[];
+      if (row === undefined) return { stored: false } as const;
+      const current = row.watched === null ? undefined : await deserialize<W>(row.watched);
+      return { stored: true, watched: current } as const;
     },
     update<T>(key: string, change: (current: T | undefined) => T | undefined) {
       // Serialised per key within this process; compare-and-set guards against other processes.

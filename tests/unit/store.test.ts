@@ -91,6 +91,31 @@ describe('openStore (Keyv on a real SQLite file)', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  it('setIfAbsentWatching stores only if absent, and reads the watched key as of the write', async () => {
+    const path = join(await tempDir(), 'tribune.sqlite');
+    const [first, second] = [await open(path), await open(path)];
+    await first.set('poll:p', { closed: false });
+    expect(await first.setIfAbsentWatching('vote:p:1', { choices: [0] }, 'poll:p')).toEqual({
+      stored: true,
+      watched: { closed: false },
+    });
+    expect(await second.setIfAbsentWatching('vote:p:1', { choices: [1] }, 'poll:p')).toEqual({
+      stored: false,
+    });
+    await second.set('poll:p', { closed: true });
+    expect(await first.setIfAbsentWatching('vote:p:2', { choices: [1] }, 'poll:p')).toEqual({
+      stored: true,
+      watched: { closed: true },
+    });
+    expect(await first.setIfAbsentWatching('vote:q:1', ':colon', 'poll:q')).toEqual({
+      stored: true,
+      watched: undefined,
+    });
+    expect(await second.get('vote:q:1')).toBe(':colon');
+    expect(await second.get('vote:p:1')).toEqual({ choices: [0] });
+    await Promise.all([first.close(), second.close()]);
+  });
+
   it('update is an atomic read-modify-write across connections: no increment is lost', async () => {
     const path = join(await tempDir(), 'tribune.sqlite');
     const [first, second] = [await open(path), await open(path)];

@@ -24,10 +24,12 @@ describe('a burst of votes', () => {
       expect(votes.get(member.id)).toEqual([index % 5]);
     }
 
-    // One callback per click, no deferral and no follow-up: within Discord's 3 s each time.
+    // One answer per click: a reply, or (only when the store was slow) a deferral then one edit.
+    // How often the slow path is taken is a speed figure, measured by `npm run bench`.
     const callbacks = await Promise.all(clicks.map((click) => click.callback));
-    expect(callbacks.every((callback) => callback.type === 4)).toBe(true);
-    expect(emulator.requestsTo(/^\/webhooks\//)).toEqual([]);
+    expect(callbacks.every((callback) => callback.type === 4 || callback.type === 5)).toBe(true);
+    const deferred = callbacks.filter((callback) => callback.type === 5).length;
+    expect(emulator.requestsTo(/^\/webhooks\//)).toHaveLength(deferred);
 
     const results = await emulator
       .slashCommand({ name: 'poll', subcommand: 'results', options: { poll: poll.pollId } })

@@ -69,8 +69,9 @@ describe('per-member rate limit on votes', () => {
     time.advance(10_000);
     for (let click = 0; click < RATE_LIMITS.vote.burst; click++) {
       time.advance(1600); // beyond the double-click window
-      expect(text(emulator, await vote(emulator, poll, click % 3, member).reply())).toMatch(
-        /^Votre vote|^Vous n’avez plus/,
+      // Votes, changes and withdrawals alike: what matters is that none is refused as too fast.
+      expect(text(emulator, await vote(emulator, poll, click % 3, member).reply())).not.toMatch(
+        /^Vous cliquez/,
       );
     }
   });

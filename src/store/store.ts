@@ -59,6 +59,8 @@ export interface StoreSettings {
   readonly busyTimeoutMs: number;
   /** How long a statement goes on retrying a locked database before it fails. */
   readonly lockWaitMs: number;
+  /** Deleted rows are overwritten, so erased votes don't linger in the file's free pages. */
+  readonly secureDelete: boolean;
 }
 
 const SYNCHRONOUS = ['off', 'normal', 'full', 'extra'] as const;
@@ -91,6 +93,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   // mode (only an OS crash can lose the last commits) and several times faster than FULL.
   await sqlite.query('PRAGMA journal_mode=WAL');
   await sqlite.query('PRAGMA synchronous=NORMAL');
+  // What `/privacy delete` and the retention purge erase is overwritten, not left in free pages.
+  await sqlite.query('PRAGMA secure_delete=ON');
 
   const query = sqlite.query as (sql: string, ...parameters: unknown[]) => Promise<Row[]>;
   const fullKey = (key: string) => `${NAMESPACE}:${key}`;
@@ -218,6 +222,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         synchronous: SYNCHRONOUS[Number(await pragma('synchronous'))] ?? 'full',
         busyTimeoutMs: Number(await pragma('busy_timeout')),
         lockWaitMs: options.busyTimeoutMs ?? DEFAULT_LOCK_WAIT_MS,
+        secureDelete: Number(await pragma('secure_delete')) === 1,
       };
     },
     async close() {

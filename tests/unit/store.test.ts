@@ -129,7 +129,7 @@ describe('openStore (Keyv on a real SQLite file)', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
-  it('reports its settings as read back from its own connection: WAL, NORMAL, busy timeouts', async () => {
+  it('reports its settings as read back from its own connection: WAL, NORMAL, busy timeouts, secure delete', async () => {
     const path = join(await tempDir(), 'tribune.sqlite');
     const store = await open(path);
     expect(await store.settings()).toEqual({
@@ -137,6 +137,7 @@ describe('openStore (Keyv on a real SQLite file)', () => {
       synchronous: 'normal',
       busyTimeoutMs: BUSY_SLICE_MS,
       lockWaitMs: 5000,
+      secureDelete: true,
     });
     // synchronous and busy_timeout belong to a connection: a plain one has the defaults (FULL,
     // node-sqlite3's 1 s), so the values above were read from the store's own connection.

@@ -8,7 +8,7 @@ import { noise } from './bench/noise';
 import { latencyFigures } from './bench/latency';
 import { memoryFigures } from './bench/memory';
 import { startupFigures } from './bench/startup';
-import { storageFigures } from './bench/storage';
+import { describeSettings, storageLimit } from './bench/storage';
 import { voteBursts, voteFigures } from './bench/votes';
 
 /**
@@ -58,13 +58,17 @@ async function main() {
       `bench: the machine is busy (load ${loadBefore.join(' ')}): figures will be noisy`,
     );
   }
+  const storage = wanted('storage') ? await timed('storage limit', storageLimit) : undefined;
   const figures: Figure[] = [
     ...(await interactionFigures()),
-    ...(wanted('storage') ? await timed('storage limit', storageFigures) : []),
+    ...(storage?.figures ?? []),
     ...(wanted('memory') ? await timed('memory', memoryFigures) : []),
     ...(wanted('startup') ? await timed('start-up', startupFigures) : []),
   ];
-  const markdown = markdownTable(figures);
+  const markdown = [
+    markdownTable(figures),
+    ...(storage ? ['', `Store: ${describeSettings(storage.settings)}.`] : []),
+  ].join('\n');
   console.log(markdown);
   console.error(
     `bench: ${noise.measurements} measurements, ${noise.retried} taken again because other processes were busy, ${noise.stillNoisy} still noisy`,
@@ -83,6 +87,7 @@ async function main() {
         node: process.version,
         machine,
         config: CONFIG,
+        storeSettings: storage?.settings ?? null,
         noise,
         loadAverage: { before: loadBefore, after: loadavg() },
         figures: figures.map((figure) => ({

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { openStore, type Store } from '../../src/store/store';
+import { openStore, type Store, type StoreSettings } from '../../src/store/store';
 import { CONFIG } from './config';
 import type { Figure } from './figures';
 import { median } from './stats';
@@ -23,7 +23,10 @@ const MODES: Record<Mode, (store: Store, keys: readonly string[]) => Promise<unk
 };
 
 /** Writes per second of `mode` on a fresh store file opened with `openStore`'s own settings. */
-async function writeRate(mode: Mode, round: number): Promise<number> {
+async function writeRate(
+  mode: Mode,
+  round: number,
+): Promise<{ rate: number; settings: StoreSettings }> {
   const folder = await mkdtemp(join(tmpdir(), 'tribune-bench-store-'));
   const store = await openStore({
     url: `sqlite://${join(folder, 'tribune.sqlite')}`,
@@ -34,9 +37,10 @@ async function writeRate(mode: Mode, round: number): Promise<number> {
       { length: CONFIG.storageWrites },
       (_, index) => `vote:bench${String(round)}:${String(index).padStart(6, '0')}`,
     );
+    const settings = await store.settings();
     const started = performance.now();
     await MODES[mode](store, keys);
-    return (keys.length * 1000) / (performance.now() - started);
+    return { rate: (keys.length * 1000) / (performance.now() - started), settings };
   } finally {
     await store.close();
     await rm(folder, { recursive: true, force: true });
@@ -45,13 +49,18 @@ async function writeRate(mode: Mode, round: number): Promise<number> {
 
 /**
  * The storage limit: the raw write rate of Tribune's Keyv SQLite store (WAL, synchronous=NORMAL)
- * in this process, with no bot and no Discord around.
+ * in this process, with no bot and no Discord around; and the settings it ran with.
  */
-export async function storageFigures(): Promise<Figure[]> {
+export async function storageLimit(): Promise<{ figures: Figure[]; settings: StoreSettings }> {
   const figures: Figure[] = [];
+  let settings: StoreSettings | undefined;
   for (const mode of Object.keys(MODES) as Mode[]) {
     const rates: number[] = [];
-    for (let round = 0; round < CONFIG.rounds; round++) rates.push(await writeRate(mode, round));
+    for (let round = 0; round < CONFIG.rounds; round++) {
+      const measured = await writeRate(mode, round);
+      rates.push(measured.rate);
+      settings = measured.settings;
+    }
     figures.push({
       name: `storage limit: ${mode} (no bot)`,
       unit: '/s',
@@ -59,5 +68,11 @@ export async function storageFigures(): Promise<Figure[]> {
       floor: null,
     });
   }
-  return figures;
+  if (settings === undefined) throw new Error('no storage round ran');
+  return { figures, settings };
+}
+
+/** "WAL, synchronous=NORMAL, busy timeout 20 ms per attempt, 5,000 ms in all". */
+export function describeSettings(settings: StoreSettings): string {
+  return `SQLite journal_mode=${settings.journalMode}, synchronous=${settings.synchronous.toUpperCase()}, busy_timeout=${settings.busyTimeoutMs} ms per attempt (locks waited out up to ${settings.lockWaitMs.toLocaleString('en')} ms in all), Keyv throwOnErrors`;
 }

@@ -9,17 +9,41 @@ import { median } from './stats';
 
 /** A vote record, as a vote writes it. */
 const VOTE = { choices: [2], lastClick: { option: 2, at: 1_760_000_000_000 } };
+const CHANGED = { choices: [3], lastClick: { option: 3, at: 1_760_000_001_000 } };
 
-type Mode = 'set, one after the other' | 'set, all at once' | 'update (a vote), all at once';
+type Mode =
+  | 'set, one after the other'
+  | 'set, all at once'
+  | 'first vote (insert-if-absent, reading the poll), all at once'
+  | 'changed vote (compare-and-set), all at once';
 
-const MODES: Record<Mode, (store: Store, keys: readonly string[]) => Promise<unknown>> = {
-  async 'set, one after the other'(store, keys) {
-    for (const key of keys) await store.set(key, VOTE);
+interface Workload {
+  /** Untimed: what the store holds before. */
+  readonly setup?: (store: Store, keys: readonly string[]) => Promise<unknown>;
+  readonly run: (store: Store, keys: readonly string[]) => Promise<unknown>;
+}
+
+const MODES: Record<Mode, Workload> = {
+  'set, one after the other': {
+    async run(store, keys) {
+      for (const key of keys) await store.set(key, VOTE);
+    },
   },
-  'set, all at once': (store, keys) => Promise.all(keys.map((key) => store.set(key, VOTE))),
-  // What a vote does: compare-and-set on the member's own key (a read, then an insert).
-  'update (a vote), all at once': (store, keys) =>
-    Promise.all(keys.map((key) => store.update(key, () => VOTE))),
+  'set, all at once': {
+    run: (store, keys) => Promise.all(keys.map((key) => store.set(key, VOTE))),
+  },
+  // What a member's first vote does: one statement, which also reads the poll's record.
+  'first vote (insert-if-absent, reading the poll), all at once': {
+    setup: (store) =>
+      store.set('poll:bench', { question: 'Quel livre ?', options: ['Un', 'Deux'] }),
+    run: (store, keys) =>
+      Promise.all(keys.map((key) => store.setIfAbsentWatching(key, VOTE, 'poll:bench'))),
+  },
+  // What a changed vote does: compare-and-set on the member's own key (a read, then a write).
+  'changed vote (compare-and-set), all at once': {
+    setup: (store, keys) => Promise.all(keys.map((key) => store.set(key, VOTE))),
+    run: (store, keys) => Promise.all(keys.map((key) => store.update(key, () => CHANGED))),
+  },
 };
 
 /** Writes per second of `mode` on a fresh store file opened with `openStore`'s own settings. */
@@ -38,8 +62,9 @@ async function writeRate(
       (_, index) => `vote:bench${String(round)}:${String(index).padStart(6, '0')}`,
     );
     const settings = await store.settings();
+    await MODES[mode].setup?.(store, keys);
     const started = performance.now();
-    await MODES[mode](store, keys);
+    await MODES[mode].run(store, keys);
     return { rate: (keys.length * 1000) / (performance.now() - started), settings };
   } finally {
     await store.close();

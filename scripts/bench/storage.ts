@@ -97,7 +97,7 @@ export async function storageLimit(): Promise<{ figures: Figure[]; settings: Sto
   return { figures, settings };
 }
 
-/** "WAL, synchronous=NORMAL, busy timeout 20 ms per attempt, 5,000 ms in all". */
+/** The settings in one line, for the table's footnote. */
 export function describeSettings(settings: StoreSettings): string {
-  return `SQLite journal_mode=${settings.journalMode}, synchronous=${settings.synchronous.toUpperCase()}, busy_timeout=${settings.busyTimeoutMs} ms per attempt (locks waited out up to ${settings.lockWaitMs.toLocaleString('en')} ms in all), Keyv throwOnErrors`;
+  return `SQLite journal_mode=${settings.journalMode}, synchronous=${settings.synchronous.toUpperCase()}, busy_timeout=${settings.busyTimeoutMs} ms per attempt (locks waited out up to ${settings.lockWaitMs.toLocaleString('en')} ms in all), secure_delete=${settings.secureDelete ? 'ON' : 'OFF'}, Keyv throwOnErrors`;
 }

@@ -1,14 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { CONFIG, type Scenario } from './bench/config';
-import { markdownTable, meetsTarget, ratio, type Figure } from './bench/figures';
-import { problems, removeLab, withLabs } from './bench/lab';
-import { noise } from './bench/noise';
+import type { Figure } from './bench/figures';
+import { removeLab, withLabs } from './bench/lab';
 import { latencyFigures } from './bench/latency';
 import { memoryFigures } from './bench/memory';
+import { markdownReport, printDiagnostics, writeResults } from './bench/report';
 import { startupFigures } from './bench/startup';
-import { describeSettings, storageLimit } from './bench/storage';
+import { storageLimit } from './bench/storage';
 import { voteBursts, voteFigures } from './bench/votes';
 
 /**
@@ -65,43 +63,10 @@ async function main() {
     ...(wanted('memory') ? await timed('memory', memoryFigures) : []),
     ...(wanted('startup') ? await timed('start-up', startupFigures) : []),
   ];
-  const markdown = [
-    markdownTable(figures),
-    ...(storage ? ['', `Store: ${describeSettings(storage.settings)}.`] : []),
-  ].join('\n');
+  const markdown = markdownReport(figures, storage?.settings);
   console.log(markdown);
-  console.error(
-    `bench: ${noise.measurements} measurements, ${noise.retried} taken again because other processes were busy, ${noise.stillNoisy} still noisy`,
-  );
-  if (problems.length > 0) {
-    console.error(`\n${problems.length} warning(s) or error(s) logged by the subjects:`);
-    for (const { who, line } of problems.slice(0, 20)) console.error(`  ${who}: ${line}`);
-  }
-  await mkdir('bench-results', { recursive: true });
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30 };
-  await writeFile(
-    join('bench-results', 'latest.json'),
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        node: process.version,
-        machine,
-        config: CONFIG,
-        storeSettings: storage?.settings ?? null,
-        noise,
-        loadAverage: { before: loadBefore, after: loadavg() },
-        figures: figures.map((figure) => ({
-          ...figure,
-          ratio: ratio(figure),
-          meetsTarget: meetsTarget(figure) ?? null,
-        })),
-        problems,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  await writeFile(join('bench-results', 'latest.md'), `${markdown}\n`);
+  printDiagnostics();
+  await writeResults({ figures, markdown, settings: storage?.settings, loadBefore });
 }
 
 await main();

@@ -6,6 +6,8 @@
  * - `BENCH_MEMORY_ROUNDS`: rounds of the memory scenario (each starts fresh processes)
  * - `BENCH_ONLY`: a comma-separated subset of latency, votes, storage, memory, startup
  * - `BENCH_KINDS`: a comma-separated subset of section, autocomplete, vote (latency scenario)
+ *
+ * Only a full run (none of the three) writes `bench-results/latest.*`; others write `partial.*`.
  */
 const quick = process.env.BENCH_QUICK === '1';
 
@@ -32,10 +34,15 @@ function subset<T extends string>(name: string, all: readonly T[]): readonly T[]
   return names as T[];
 }
 
+const scenarios = subset('BENCH_ONLY', SCENARIOS);
+const kinds = subset('BENCH_KINDS', KINDS);
+
 export const CONFIG = {
   quick,
-  scenarios: subset('BENCH_ONLY', SCENARIOS),
-  kinds: subset('BENCH_KINDS', KINDS),
+  /** The real run: every scenario and kind, at full scale. */
+  full: !quick && scenarios.length === SCENARIOS.length && kinds.length === KINDS.length,
+  scenarios,
+  kinds,
   rounds: count('BENCH_ROUNDS', quick ? 1 : 5),
   /** Concurrent interactions per burst; a burst of 1 is repeated `sequentialSamples` times. */
   bursts: [1, 100, 500] as const,

@@ -1,0 +1,64 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { StoreSettings } from '../../src/store/store';
+import { CONFIG } from './config';
+import { markdownTable, meetsTarget, ratio, type Figure } from './figures';
+import { problems } from './lab';
+import { noise } from './noise';
+import { describeSettings } from './storage';
+
+const FOLDER = 'bench-results';
+
+/** The table (with the store's settings under it), as printed and as `latest.md`. */
+export function markdownReport(figures: readonly Figure[], settings?: StoreSettings): string {
+  return [
+    markdownTable(figures),
+    ...(settings ? ['', `Store: ${describeSettings(settings)}.`] : []),
+  ].join('\n');
+}
+
+/** What else the run says on stderr: how noisy it was, and what the subjects logged as wrong. */
+export function printDiagnostics(): void {
+  console.error(
+    `bench: ${noise.measurements} measurements, ${noise.retried} taken again because other processes were busy, ${noise.stillNoisy} still noisy`,
+  );
+  if (problems.length > 0) {
+    console.error(`\n${problems.length} warning(s) or error(s) logged by the subjects:`);
+    for (const { who, line } of problems.slice(0, 20)) console.error(`  ${who}: ${line}`);
+  }
+}
+
+/**
+ * A full run writes `latest`, which the README's table comes from; a quick or partial one
+ * (`BENCH_QUICK`, `BENCH_ONLY`, `BENCH_KINDS`) writes `partial` and leaves `latest` alone.
+ */
+const NAME = CONFIG.full ? 'latest' : 'partial';
+
+/** `bench-results/latest.json` (everything) and `latest.md` (the table). */
+export async function writeResults(run: {
+  readonly figures: readonly Figure[];
+  readonly markdown: string;
+  readonly settings: StoreSettings | undefined;
+  readonly loadBefore: readonly number[];
+}): Promise<void> {
+  await mkdir(FOLDER, { recursive: true });
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30 };
+  const json = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine,
+    config: CONFIG,
+    storeSettings: run.settings ?? null,
+    noise,
+    loadAverage: { before: run.loadBefore, after: loadavg() },
+    figures: run.figures.map((figure) => ({
+      ...figure,
+      ratio: ratio(figure),
+      meetsTarget: meetsTarget(figure) ?? null,
+    })),
+    problems,
+  };
+  await writeFile(join(FOLDER, `${NAME}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile(join(FOLDER, `${NAME}.md`), `${run.markdown}\n`);
+}

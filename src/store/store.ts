@@ -21,6 +21,11 @@ export interface Store {
   /** Stores the value only if the key is absent, atomically; true when this call stored it. */
   setIfAbsent(key: string, value: unknown): Promise<boolean>;
   /**
+   * `setIfAbsent` for many keys in one statement (one round trip through node-sqlite3, which costs
+   * the main thread far more than SQLite's work); returns the keys this call stored.
+   */
+  setManyIfAbsent(keys: readonly string[], value: unknown): Promise<Set<string>>;
+  /**
    * `setIfAbsent` that reads `watched` in the same statement, so as it was when the value was
    * written: a writer learns whether what its write depends on (a vote's poll) changed before the
    * write landed, without a second query. Nothing is read when the key was present.
@@ -152,6 +157,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         await serialize(value),
       );
       return rows.length === 1;
+    },
+    async setManyIfAbsent(keys, value) {
+      if (keys.length === 0) return new Set();
+      const serialized = await serialize(value);
+      const rows = await query(
+        `INSERT INTO ${TABLE}(key, value) VALUES ${keys.map(() => '(?, ?)').join(', ')}
+         ON CONFLICT(key) DO NOTHING RETURNING key`,
+        ...keys.flatMap((key) => [fullKey(key), serialized]),
+      );
+      return new Set(rows.map((row) => row.key.slice(NAMESPACE.length + 1)));
     },
     async setIfAbsentWatching<W>(key: string, value: unknown, watched: string) {
       const [row] = (await query(

@@ -66,14 +66,14 @@ describe('InteractionClaims', () => {
     const store = await open();
     const failing: Store = {
       ...store,
-      setIfAbsent: () => Promise.reject(new Error('SQLITE_BUSY: database is locked')),
+      setManyIfAbsent: () => Promise.reject(new Error('SQLITE_BUSY: database is locked')),
     };
     expect(await claimsOn(failing, Date.now()).claim(snowflake(Date.now()))).toBe(true);
   });
 
   it('lets this process handle the interaction when the store does not answer in time', async () => {
     const store = await open();
-    const stuck: Store = { ...store, setIfAbsent: () => new Promise(() => undefined) };
+    const stuck: Store = { ...store, setManyIfAbsent: () => new Promise(() => undefined) };
     expect(await claimsOn(stuck, Date.now(), 20).claim(snowflake(Date.now()))).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { CONFIG, type Scenario } from './bench/config';
 import type { Figure } from './bench/figures';
-import { removeLab, withLabs } from './bench/lab';
+import { buildSubjects, removeLab, withLabs } from './bench/lab';
 import { latencyFigures } from './bench/latency';
 import { memoryFigures } from './bench/memory';
 import { markdownReport, printDiagnostics, writeResults } from './bench/report';
@@ -56,6 +56,7 @@ async function main() {
       `bench: the machine is busy (load ${loadBefore.join(' ')}): figures will be noisy`,
     );
   }
+  await buildSubjects();
   const storage = wanted('storage') ? await timed('storage limit', storageLimit) : undefined;
   const figures: Figure[] = [
     ...(await interactionFigures()),

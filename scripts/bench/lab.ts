@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { deployCommands } from '../../src/discord/deploy-commands';
 import { startEmulator, type Emulator } from '../../tests/emulator';
+import { BOT_BUNDLE, buildEntry } from '../build';
 import { startSubject, type Subject } from './subject';
 
 export type Who = 'tribune' | 'floor';
@@ -23,10 +24,16 @@ export interface LabOptions {
   readonly seed?: (databasePath: string) => Promise<void>;
 }
 
-const ENTRIES: Record<Who, string> = {
-  tribune: 'src/main.ts',
-  floor: 'scripts/bench/floor.ts',
+/** Both run as plain JavaScript bundles, Tribune exactly as `npm start` runs it. */
+const ENTRIES: Record<Who, { source: string; bundle: string }> = {
+  tribune: { source: 'src/main.ts', bundle: BOT_BUNDLE },
+  floor: { source: 'scripts/bench/floor.ts', bundle: 'dist/bench-floor.js' },
 };
+
+/** Builds both bundles from the current sources; once, before any lab starts. */
+export async function buildSubjects(): Promise<void> {
+  for (const { source, bundle } of Object.values(ENTRIES)) await buildEntry(source, bundle);
+}
 
 export async function startLab(who: Who, options: LabOptions = {}): Promise<Lab> {
   const emulator = await startEmulator();
@@ -43,7 +50,7 @@ export async function startLab(who: Who, options: LabOptions = {}): Promise<Lab>
     };
     await deployCommands(loadConfig(env));
     if (who === 'tribune') await options.seed?.(databasePath);
-    const subject = await startSubject(who, ENTRIES[who], env);
+    const subject = await startSubject(who, ENTRIES[who].bundle, env);
     return { who, emulator, subject, folder, databasePath };
   } catch (error) {
     await emulator.close();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
-/** A process under measurement: Tribune (`src/main.ts`) or the floor (`scripts/bench/floor.ts`). */
+/** A process under measurement: Tribune (`dist/main.js`) or the floor (`dist/bench-floor.js`). */
 export interface Subject {
   readonly name: string;
   readonly child: ChildProcess;
@@ -27,8 +27,8 @@ export async function startSubject(
   env: Readonly<Record<string, string>>,
 ): Promise<Subject> {
   const spawnedAt = performance.now();
-  // Exactly how `npm start` runs the bot.
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // Exactly how `npm start` runs the bot: plain node on the built bundle.
+  const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { onTestFinished } from 'vitest';
+import { BOT_BUNDLE } from '../../scripts/build';
 import type { Emulator } from '../emulator';
 
 export interface BotProcess {
@@ -16,7 +17,8 @@ export interface BotProcess {
 }
 
 /**
- * Runs the bot as `npm start` does (`node --import tsx src/main.ts`), in its own process, pointed at the
+ * Runs the bot as `npm start` does (`node dist/main.js`, built by the tests' global setup), in
+ * its own process, pointed at the
  * emulator through DISCORD_API_URL: for what needs a real process (kill -9, signals, start-up
  * failures). Killed when the test finishes if still running.
  */
@@ -26,7 +28,7 @@ export function spawnBot(options: {
   env?: Readonly<Record<string, string>>;
 }): BotProcess {
   const { emulator } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [BOT_BUNDLE], {
     cwd: process.cwd(),
     env: {
       PATH: process.env.PATH,

@@ -1,5 +1,4 @@
-import sqlite3 from 'sqlite3';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   confirmed,
   createNumberedPoll,
@@ -8,11 +7,12 @@ import {
   voteBurst,
 } from '../support/fault-fleet';
 import { control, rawRows, storedVotes, vote, waitForPollMessage } from '../support/polls';
+import { holdWriteLock } from '../support/write-lock';
 
 const OPTIONS = 4;
 
 /**
- * Makes the SQLite file unwritable for the bot by holding its write lock from another connection
+ * The SQLite file is made unwritable for the bot by holding its write lock from another connection
  * (`BEGIN EXCLUSIVE`) for longer than the bot's busy timeout, as a backup or maintenance script,
  * a migration, or a stuck second process would.
  *
@@ -26,32 +26,6 @@ const OPTIONS = 4;
  * another, every read queued behind them, and libuv's threads ran out, so that even `/section`
  * went unanswered; the store now waits in JavaScript (`src/store/busy-retry.ts`).
  */
-async function holdWriteLock(databasePath: string): Promise<{ release(): Promise<void> }> {
-  const db = new sqlite3.Database(databasePath);
-  const run = (sql: string) =>
-    new Promise<void>((resolve, reject) => {
-      db.run(sql, (error) => {
-        if (error) reject(error);
-        else resolve();
-      });
-    });
-  await run('BEGIN EXCLUSIVE');
-  let released: Promise<void> | undefined;
-  const release = () => {
-    released ??= run('COMMIT').then(
-      () =>
-        new Promise<void>((resolve) => {
-          db.close(() => {
-            resolve();
-          });
-        }),
-    );
-    return released;
-  };
-  onTestFinished(release);
-  return { release };
-}
-
 describe('the SQLite file becomes unwritable', () => {
   it('votes get "could not record, try again", never a confirmation; the bot keeps serving and recovers', async () => {
     const { emulator, databasePath, spawn } = await startFleet();

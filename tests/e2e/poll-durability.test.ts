@@ -1,39 +1,10 @@
-import sqlite3 from 'sqlite3';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDS } from '../emulator';
 import { startTestBot } from '../support/bot-harness';
 import { createPoll, storedVotes, vote } from '../support/polls';
+import { holdWriteLock } from '../support/write-lock';
 
 const { reader } = DEFAULT_IDS;
-
-/**
- * Another connection holding SQLite's write lock, as a backup or a second process would: the
- * bot's writes wait (up to its busy timeout), then fail.
- */
-async function holdWriteLock(databasePath: string): Promise<{ release(): Promise<void> }> {
-  const db = new sqlite3.Database(databasePath);
-  const run = (sql: string) =>
-    new Promise<void>((resolve, reject) => {
-      db.run(sql, (error) => {
-        if (error) reject(error);
-        else resolve();
-      });
-    });
-  await run('BEGIN EXCLUSIVE');
-  let released = false;
-  const release = async () => {
-    if (released) return;
-    released = true;
-    await run('COMMIT');
-    await new Promise<void>((resolve) => {
-      db.close(() => {
-        resolve();
-      });
-    });
-  };
-  onTestFinished(release);
-  return { release };
-}
 
 describe('votes are confirmed only once stored', () => {
   it('defers before Discord’s 3 s when the store is slow, then confirms', async () => {

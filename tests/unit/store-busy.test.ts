@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import sqlite3 from 'sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openStore, type Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
+import { holdWriteLock } from '../support/write-lock';
 
 const silent = pino({ level: 'silent' });
 
@@ -14,28 +14,8 @@ async function storeWithLock(busyTimeoutMs: number) {
   onTestFinished(() => store.close());
   await store.set('before', 1);
   // Another connection holds the write lock (a backup, a script, a stuck process).
-  const other = new sqlite3.Database(path);
-  const run = (sql: string) =>
-    new Promise<void>((resolve, reject) => {
-      other.run(sql, (error) => {
-        if (error) reject(error);
-        else resolve();
-      });
-    });
-  await run('BEGIN EXCLUSIVE');
-  let released = false;
-  const release = async () => {
-    if (released) return;
-    released = true;
-    await run('COMMIT');
-    await new Promise<void>((resolve) => {
-      other.close(() => {
-        resolve();
-      });
-    });
-  };
-  onTestFinished(release);
-  return { store, release };
+  const lock = await holdWriteLock(path);
+  return { store, release: () => lock.release() };
 }
 
 describe('the store while another connection holds the write lock', () => {

@@ -1,24 +1,14 @@
 // Slash command definitions as registered with (the emulated) Discord, and what the demo needs to
 // read them: names in either language, subcommands, the option that bare words fill (pure).
+import { OptionType } from '../../tests/emulator';
 import { normalize } from './text';
 
 export type DemoLocale = 'fr' | 'en';
 
 export type Localizations = Readonly<Partial<Record<string, string | null>>> | null;
 
-export const OptionType = {
-  Subcommand: 1,
-  SubcommandGroup: 2,
-  String: 3,
-  Integer: 4,
-  Boolean: 5,
-  User: 6,
-  Channel: 7,
-  Role: 8,
-  Mentionable: 9,
-  Number: 10,
-  Attachment: 11,
-} as const;
+/** Discord's application command option types, as the emulator (Discord's stand-in) uses them. */
+export { OptionType };
 
 export interface ChoiceDef {
   readonly name: string;

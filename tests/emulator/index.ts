@@ -62,6 +62,7 @@ export { computePings, parseMentions } from './mentions';
 export { LIMITS, embedLength } from './limits';
 export { Permission, bits } from './permissions';
 export { text } from './render';
+export { OptionType } from './interaction-payloads';
 
 /** A channel as tests see it. */
 export interface ChannelInfo {

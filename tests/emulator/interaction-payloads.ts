@@ -19,7 +19,7 @@ export const InteractionType = {
   ModalSubmit: 5,
 } as const;
 
-const OptionType = {
+export const OptionType = {
   Subcommand: 1,
   SubcommandGroup: 2,
   String: 3,

@@ -4,20 +4,9 @@ import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';
 import { startTestBot } from '../support/bot-harness';
 import { createPoll, storedVotes, vote } from '../support/polls';
 import { dataRows } from '../support/store-rows';
+import { steppingClock } from '../support/stepping-clock';
 
 const { reader, member, moderator } = DEFAULT_IDS;
-
-/** A clock the test moves by hand, starting now. */
-function steppingClock() {
-  let now = Date.now();
-  return {
-    clock: { now: () => new Date(now) },
-    advance: (ms: number) => {
-      now += ms;
-    },
-    now: () => now,
-  };
-}
 
 const text = (emulator: Emulator, reply: StoredMessage) =>
   emulator.text(reply).replace('(only you can see this)\n', '');

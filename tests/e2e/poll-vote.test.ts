@@ -10,19 +10,9 @@ import {
   type CreatedPoll,
 } from '../support/polls';
 import type { Emulator, StoredMessage } from '../emulator';
+import { steppingClock } from '../support/stepping-clock';
 
 const { reader, member, moderator } = DEFAULT_IDS;
-
-/** A mutable clock, so that clicks can be spaced beyond the double-click window without waiting. */
-function steppingClock() {
-  let now = Date.now();
-  return {
-    clock: { now: () => new Date(now) },
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
 
 async function answer(emulator: Emulator, poll: CreatedPoll, index: number, user: string) {
   const reply = await vote(emulator, poll, index, user).reply();

@@ -15,19 +15,9 @@ import {
   type CreatedPoll,
 } from '../support/polls';
 import { dataRows } from '../support/store-rows';
+import { steppingClock } from '../support/stepping-clock';
 
 const { reader, member, moderator } = DEFAULT_IDS;
-
-/** A clock the test moves by hand, starting now. */
-function steppingClock() {
-  let now = Date.now();
-  return {
-    clock: { now: () => new Date(now) },
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
 
 const text = (emulator: Emulator, message: StoredMessage) =>
   emulator.text(message).replace('(only you can see this)\n', '');

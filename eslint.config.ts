@@ -3,7 +3,8 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'data/', 'bench-results/', 'coverage/'] },
+  // Generated and local folders (the same as .gitignore's): `dist/` is written by every build and test run.
+  { ignores: ['node_modules/', 'data/', 'bench-results/', 'coverage/', 'dist/'] },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -24,17 +24,27 @@ const sleep = (ms: number) =>
   });
 
 /**
- * Wraps a connection's `query` so that "database is locked" is waited out here, in JavaScript,
- * up to `deadlineMs` per statement, instead of inside SQLite:
+ * Wraps a connection's `query` so that writes never overlap on the connection and "database is
+ * locked" is waited out here, in JavaScript, up to `deadlineMs` per statement, instead of inside
+ * SQLite.
  *
- * - every statement is first tried directly (the usual case: no lock, nothing changes);
- * - a write that finds the database locked makes the connection "contended": it and every write
- *   after it go through one lane, one at a time, each retried with a growing pause (while
- *   pausing, it holds neither the connection nor a thread) until it succeeds or its deadline
- *   passes; a write whose deadline passed while it waited its turn fails without trying. The first
- *   write that succeeds ends the contention. So a lock held for a minute costs one short attempt
- *   at a time, every write fails after `deadlineMs` (not N × it), and reads go on meanwhile;
- * - reads (which WAL mode rarely blocks) never wait in the lane: they retry on their own.
+ * Why writes never overlap: a write that fails with SQLITE_BUSY stays an active statement until
+ * node-sqlite3 finalises it. A second write that runs on the same connection meanwhile (another
+ * libuv thread takes the connection the moment the first lets go) succeeds, returns its rows, but
+ * is not committed, because SQLite commits an autocommit write only when it is the last active
+ * one; finalising the failed statement then rolls the whole transaction back, the second write
+ * with it. A write the store had reported as done was gone (`tests/unit/store-busy.test.ts`
+ * reproduces this with node-sqlite3 alone). So writes go through one lane, one statement at a
+ * time: the next write starts only after the previous one's statement was finalised (node-sqlite3
+ * finalises it in the same callback that settles it, before promise continuations run).
+ *
+ * - A write that finds the database locked is retried with a growing pause (while pausing, it
+ *   holds neither the connection nor a thread) until it succeeds or its deadline passes; while the
+ *   lock lasts ("contended"), a write whose deadline passed as it waited its turn fails without
+ *   trying. So a lock held for a minute costs one short attempt at a time, and every write fails
+ *   after `deadlineMs`, not N × it. The first write that succeeds ends the contention.
+ * - Reads (which WAL mode rarely blocks, and whose failure cannot undo a write) never wait in the
+ *   lane: they go on while writes wait, and retry on their own.
  *
  * The error is SQLite's own (`SQLITE_BUSY`), so callers see what they saw before, only sooner.
  */
@@ -42,10 +52,9 @@ export function withBusyRetry(query: Query, deadlineMs: number): Query {
   let contended = false;
   let lane: Promise<unknown> = Promise.resolve();
 
-  async function retry(sql: string, parameters: unknown[], deadline: number, first?: Error) {
-    let lastError = first;
+  async function attempt(sql: string, parameters: unknown[], deadline: number) {
+    let lastError: Error | undefined;
     for (let round = 0; ; round++) {
-      if (performance.now() >= deadline && lastError !== undefined) throw lastError;
       try {
         const rows = await query(sql, ...parameters);
         if (!isRead(sql)) contended = false;
@@ -53,26 +62,20 @@ export function withBusyRetry(query: Query, deadlineMs: number): Query {
       } catch (error) {
         if (!isBusy(error)) throw error;
         lastError = error;
-        if (performance.now() >= deadline) throw error;
+        if (!isRead(sql)) contended = true;
       }
+      if (performance.now() >= deadline) throw lastError;
       await sleep(Math.min(100, 5 * 2 ** round) * (0.5 + Math.random() / 2));
     }
   }
 
-  return async (sql, ...parameters) => {
+  return (sql, ...parameters) => {
     const deadline = performance.now() + deadlineMs;
-    if (isRead(sql)) return retry(sql, parameters, deadline);
-    let busy: Error | undefined;
-    if (!contended) {
-      try {
-        return await query(sql, ...parameters);
-      } catch (error) {
-        if (!isBusy(error)) throw error;
-        contended = true;
-        busy = error;
-      }
-    }
-    const turn = lane.then(() => retry(sql, parameters, deadline, busy ?? lockedError(deadlineMs)));
+    if (isRead(sql)) return attempt(sql, parameters, deadline);
+    const turn = lane.then(() => {
+      if (contended && performance.now() >= deadline) throw lockedError(deadlineMs);
+      return attempt(sql, parameters, deadline);
+    });
     lane = turn.catch(() => undefined);
     return turn;
   };

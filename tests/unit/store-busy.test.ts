@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
+import sqlite3 from 'sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { withBusyRetry } from '../../src/store/busy-retry';
 import { openStore, type Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
 import { holdWriteLock } from '../support/write-lock';
@@ -61,5 +63,88 @@ describe('the store while another connection holds the write lock', () => {
     // And the next write goes straight through.
     await store.set('after', 1);
     expect(await store.get('after')).toBe(1);
+  });
+});
+
+/** A plain node-sqlite3 connection, as `@keyv/sqlite` opens it, with promise helpers. */
+function connect(path: string) {
+  const db = new sqlite3.Database(path);
+  onTestFinished(
+    () =>
+      new Promise<void>((resolve) => {
+        db.close(() => {
+          resolve();
+        });
+      }),
+  );
+  const all = (sql: string, ...parameters: unknown[]) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      db.all(sql, parameters, (error, rows) => {
+        if (error) reject(error);
+        else resolve(rows);
+      });
+    });
+  return { db, all };
+}
+
+describe('why the store never lets two writes overlap on its connection', () => {
+  it('node-sqlite3: a write that succeeds while a failed write is still active is undone when that one is finalised', async () => {
+    const path = join(await tempDir(), 'lost.sqlite');
+    const bot = connect(path);
+    await bot.all('PRAGMA journal_mode=WAL');
+    await bot.all('CREATE TABLE keyv(key TEXT PRIMARY KEY, value TEXT)');
+    const lock = await holdWriteLock(path);
+    // A vote fails on the lock and is not finalised yet (node-sqlite3 finalises it on the main
+    // thread after its callback; another libuv thread can run the next statement meanwhile).
+    const failed = bot.db.prepare('INSERT INTO keyv VALUES (?, ?)');
+    const error = await new Promise<unknown>((resolve) => {
+      failed.run('vote:0', '1', resolve);
+    });
+    expect((error as { code?: string }).code).toBe('SQLITE_BUSY');
+    await lock.release();
+    // The next vote gets through and reports itself stored…
+    expect(await bot.all(`INSERT INTO keyv VALUES ('vote:1', '1') RETURNING key`)).toEqual([
+      { key: 'vote:1' },
+    ]);
+    // …but SQLite commits an autocommit write only once no other write is active,
+    await new Promise<void>((resolve) => {
+      failed.finalize(() => {
+        resolve();
+      });
+    });
+    // …and finalising the failed one rolled the transaction back: the reported write is gone.
+    const fresh = connect(path);
+    expect(await fresh.all('SELECT key FROM keyv')).toEqual([]);
+  });
+
+  it('runs one write at a time through a real connection while the lock comes and goes', async () => {
+    const path = join(await tempDir(), 'lane.sqlite');
+    const bot = connect(path);
+    await bot.all('PRAGMA journal_mode=WAL');
+    await bot.all('CREATE TABLE keyv(key TEXT PRIMARY KEY, value TEXT)');
+    bot.db.configure('busyTimeout', 20);
+    let writing = 0;
+    let mostAtOnce = 0;
+    const query = withBusyRetry(async (sql, ...parameters) => {
+      const write = !sql.startsWith('SELECT');
+      if (write) mostAtOnce = Math.max(mostAtOnce, ++writing);
+      try {
+        return await bot.all(sql, ...parameters);
+      } finally {
+        if (write) writing--;
+      }
+    }, 5000);
+    const lock = await holdWriteLock(path);
+    const writes = Array.from({ length: 20 }, (_, index) =>
+      query(`INSERT INTO keyv VALUES (?, '1') RETURNING key`, `vote:${index}`),
+    );
+    const reads = Array.from({ length: 5 }, () => query('SELECT key FROM keyv'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await lock.release();
+    expect(await Promise.all(reads)).toEqual(Array.from({ length: 5 }, () => []));
+    expect(await Promise.all(writes)).toHaveLength(20);
+    expect(mostAtOnce).toBe(1);
+    const fresh = connect(path);
+    expect(await fresh.all('SELECT key FROM keyv')).toHaveLength(20);
   });
 });

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_IDS } from '../emulator';
 import {
+  type Click,
   confirmed,
+  countsOf,
   createNumberedPoll,
   shownResults,
   startFleet,
   voteBurst,
 } from '../support/fault-fleet';
-import { control, rawRows, storedVotes, vote, waitForPollMessage } from '../support/polls';
+import {
+  control,
+  parseCsv,
+  rawRows,
+  storedVotes,
+  vote,
+  waitForPollMessage,
+} from '../support/polls';
 import { holdWriteLock } from '../support/write-lock';
 
 const OPTIONS = 4;
@@ -88,5 +98,50 @@ describe('the SQLite file becomes unwritable', () => {
     expect(logs.filter((line) => line.msg === 'could not store a vote')).toHaveLength(30);
     expect(logs.some((line) => line.msg === 'unhandled rejection')).toBe(false);
     expect(bot.stderr.join('')).toBe('');
+  }, 90_000);
+
+  it('every vote confirmed while the lock comes and goes is in the results and the export, before and after a restart', async () => {
+    const { emulator, databasePath, spawn } = await startFleet();
+    const bot = await spawn();
+    const poll = await createNumberedPoll(emulator, 'Verrou intermittent ?', OPTIONS);
+    // Held for less than the bot's lock wait (5 s): each vote waits, then lands, once.
+    const clicks: Click[] = [];
+    for (const holdMs of [150, 700, 1500]) {
+      const lock = await holdWriteLock(databasePath);
+      const burst = voteBurst(emulator, poll, 40, OPTIONS);
+      await new Promise((resolve) => setTimeout(resolve, holdMs));
+      await lock.release();
+      await Promise.all(burst.map((click) => click.handle.reply(20_000)));
+      clicks.push(...burst);
+    }
+    const counted = confirmed(clicks);
+    expect(counted).toHaveLength(clicks.length);
+    const expected = new Map(counted.map((click) => [click.memberId, [click.option]]));
+
+    const everyConfirmedVoteIsThere = async () => {
+      expect(await storedVotes(databasePath, poll.pollId)).toEqual(expected);
+      expect(await shownResults(emulator, poll.pollId)).toEqual({
+        voters: counted.length,
+        counts: countsOf(expected, OPTIONS),
+      });
+      const exported = await emulator
+        .slashCommand({
+          name: 'poll',
+          subcommand: 'export',
+          options: { poll: poll.pollId },
+          user: DEFAULT_IDS.moderator,
+        })
+        .reply(10_000);
+      const rows = parseCsv(exported);
+      const voters = rows.slice(rows.findIndex((row) => row[2] === 'identifiant du votant') + 1);
+      expect(new Map(voters.map(([number, , voter]) => [voter, [Number(number) - 1]]))).toEqual(
+        expected,
+      );
+    };
+    await everyConfirmedVoteIsThere();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    await spawn();
+    await everyConfirmedVoteIsThere();
   }, 90_000);
 });

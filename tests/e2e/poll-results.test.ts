@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';
+import { DEFAULT_IDS, type Emulator } from '../emulator';
 import { startTestBot } from '../support/bot-harness';
-import { control, createPoll, vote, waitForPollMessage } from '../support/polls';
+import { control, createPoll, parseCsv, vote, waitForPollMessage } from '../support/polls';
 
 const { reader, member, moderator, owner, readerRole } = DEFAULT_IDS;
 
@@ -12,25 +12,6 @@ function pollCommand(
   user: string,
 ) {
   return emulator.slashCommand({ name: 'poll', subcommand, options: { poll: pollId }, user });
-}
-
-/** Parses the CSV the bot attached: BOM stripped, CRLF lines, quoted cells. */
-function parseCsv(message: StoredMessage): string[][] {
-  const [attachment] = message.attachments;
-  expect(attachment?.filename).toMatch(/^poll-[\w-]+\.csv$/);
-  const text = attachment?.text() ?? '';
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  const rows: string[][] = [];
-  for (const line of text.slice(1).split('\r\n').slice(0, -1)) {
-    const cells: string[] = [];
-    for (const match of line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)) {
-      const cell = match[1] ?? '';
-      cells.push(cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
-      if (match[2] === '') break;
-    }
-    rows.push(line === '' ? [] : cells);
-  }
-  return rows;
 }
 
 describe('results and export', () => {

@@ -126,3 +126,22 @@ export async function storedVotes(
   }
   return votes;
 }
+
+/** Parses the CSV the bot attached: BOM stripped, CRLF lines, quoted cells. */
+export function parseCsv(message: StoredMessage): string[][] {
+  const [attachment] = message.attachments;
+  expect(attachment?.filename).toMatch(/^poll-[\w-]+\.csv$/);
+  const text = attachment?.text() ?? '';
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const rows: string[][] = [];
+  for (const line of text.slice(1).split('\r\n').slice(0, -1)) {
+    const cells: string[] = [];
+    for (const match of line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)) {
+      const cell = match[1] ?? '';
+      cells.push(cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
+      if (match[2] === '') break;
+    }
+    rows.push(line === '' ? [] : cells);
+  }
+  return rows;
+}

@@ -27,7 +27,8 @@ import {
   weekdayValue,
 } from '../src/reading/parse-plan-input';
 import type { ReadingPlan } from '../src/reading/plan';
-import { describeSchedule, discordTimestamp, renderStatus } from '../src/reading/render-status';
+import { describeSchedule, renderStatus } from '../src/reading/render-status';
+import { discordTime } from '../src/render/discord-time';
 import type { MessageView } from '../src/render/view';
 
 type Subcommand = 'start' | 'status' | 'preview' | 'next' | 'skip' | 'pause' | 'resume' | 'stop';
@@ -146,7 +147,7 @@ export default {
         const skipped = await context.services.readings.skip(plan);
         return answer(interaction, context, 'reading.skippedReply', {
           channel: `<#${plan.channelId}>`,
-          date: discordTimestamp(skipped.at),
+          date: discordTime(skipped.at, 'full-relative'),
           next: await nextDate(plan, context),
         });
       }
@@ -237,7 +238,7 @@ async function start(interaction: ChatInputCommandInteraction<'cached'>, context
     title: text.title,
     schedule: describeSchedule(plan, context.locale),
     section: firstSection,
-    date: discordTimestamp(first.at),
+    date: discordTime(first.at, 'full-relative'),
   });
   // Discord drops a bot's ping of a role that is not mentionable unless it may mention everyone.
   const silent =
@@ -331,7 +332,7 @@ function guildLocale(interaction: ChatInputCommandInteraction<'cached'>, context
 async function nextDate(plan: ReadingPlan, { services }: HandlerContext) {
   const current = await services.readings.get(plan.id);
   const occurrence = current && services.readings.nextOccurrence(current);
-  return occurrence ? discordTimestamp(occurrence.at) : '—';
+  return occurrence ? discordTime(occurrence.at, 'full-relative') : '—';
 }
 
 const PERMISSION_NAMES: Record<PromptPermission, MessageKey> = {

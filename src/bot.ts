@@ -44,6 +44,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
   const library = await loadLibrary(config.CONTENT_DIR);
   const store = await openStore({ url: config.DATABASE_URL, logger });
+  // The adapters are built on the client now and used once it is ready (background work starts then).
+  const client = createDiscordClient(config);
   const services: Services = {
     config,
     logger,
@@ -55,7 +57,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       logger,
       clock: options.clock ?? systemClock,
       store,
-      messengerFor: createChannelMessenger,
+      messenger: createChannelMessenger(client),
     }),
     readings: createReadings({
       config,
@@ -63,7 +65,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       clock: options.clock ?? systemClock,
       store,
       library,
-      posterFor: createReadingPoster,
+      poster: createReadingPoster(client),
       closingPoll: (input) => services.polls.createAndPost(closingPollInput(input)),
     }),
     rateLimits: new RateLimiter({
@@ -90,7 +92,6 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   });
   const claims = new InteractionClaims({ store: claimStore, logger, clock: services.clock });
   const lifecycles: Lifecycle[] = [claims, services.polls, services.readings];
-  const client = createDiscordClient(config);
   const router = createInteractionRouter(options.commands ?? allCommands, services, { claims });
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -130,7 +131,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       );
       await client.login(config.DISCORD_TOKEN);
       const readyClient = await ready;
-      for (const lifecycle of lifecycles) await lifecycle.start(readyClient);
+      for (const lifecycle of lifecycles) await lifecycle.start();
       logger.info(
         {
           user: readyClient.user.tag,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { commands } from '../commands';
 import { loadConfig } from './config/config';
 import { deployCommands } from './discord/deploy-commands';
 import { createRedactor } from './log/redact';
@@ -7,7 +8,7 @@ import { createRedactor } from './log/redact';
 async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
-  const count = await deployCommands(config);
+  const count = await deployCommands(config, commands);
   const where = config.DISCORD_GUILD_ID ? `server ${config.DISCORD_GUILD_ID}` : 'all servers';
   process.stdout.write(`Registered ${count} commands for ${where}.\n`);
 }

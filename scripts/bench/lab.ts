@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
+import { commands } from '../../commands';
 import { deployCommands } from '../../src/discord/deploy-commands';
 import { startEmulator, type Emulator } from '../../tests/emulator';
 import { BOT_BUNDLE, buildEntry } from '../build';
@@ -48,7 +49,7 @@ export async function startLab(who: Who, options: LabOptions = {}): Promise<Lab>
       // Production's default level: the bot pays for its logs as it would on a server.
       LOG_LEVEL: 'info',
     };
-    await deployCommands(loadConfig(env));
+    await deployCommands(loadConfig(env), commands);
     if (who === 'tribune') await options.seed?.(databasePath);
     const subject = await startSubject(who, ENTRIES[who].bundle, env);
     return { who, emulator, subject, folder, databasePath };

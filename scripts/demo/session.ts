@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot, type Bot } from '../../src/bot';
 import { loadConfig, type Config } from '../../src/config/config';
+import { commands } from '../../commands';
 import { deployCommands } from '../../src/discord/deploy-commands';
 import { createLogger } from '../../src/log/logger';
 import {
@@ -140,7 +141,7 @@ export class DemoSession {
         DISCORD_GUILD_ID: emulator.guildId,
         DATABASE_URL: `sqlite://${join(folder, 'tribune.sqlite')}`,
       });
-      await deployCommands(config);
+      await deployCommands(config, commands);
       const logFile = new LogFile(options.logFile ?? join(folder, 'tribune.log'));
       cleanup.unshift(() => {
         logFile.close();

@@ -1,28 +1,6 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Client } from 'discord.js';
-import type { MessageView } from '../render/view';
+import { ChannelUnavailableError, type ChannelMessenger } from '../polls/ports';
 import { toPayload } from './to-payload';
-
-/**
- * Posting and editing messages by channel and message id, for work that outlives an interaction
- * (poll messages, scheduled posts): no message cache needed, every payload through `toPayload`.
- */
-export interface ChannelMessenger {
-  /** Posts a message and resolves with its id; `ChannelUnavailableError` if the bot cannot. */
-  send(channelId: string, view: MessageView, options?: { replyTo?: string }): Promise<string>;
-  edit(channelId: string, messageId: string, view: MessageView): Promise<void>;
-  delete(channelId: string, messageId: string): Promise<void>;
-}
-
-/** The channel does not exist, or the bot may not see it or post in it. */
-export class ChannelUnavailableError extends Error {
-  constructor(
-    readonly channelId: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`cannot post in channel ${channelId}`, options);
-    this.name = 'ChannelUnavailableError';
-  }
-}
 
 const UNAVAILABLE = new Set<number | string>([
   RESTJSONErrorCodes.UnknownChannel,
@@ -30,6 +8,10 @@ const UNAVAILABLE = new Set<number | string>([
   RESTJSONErrorCodes.MissingPermissions,
 ]);
 
+/**
+ * Polls' `ChannelMessenger` on discord.js: no message cache needed, every payload through
+ * `toPayload`. Built before login; used once the client is ready.
+ */
 export function createChannelMessenger(client: Client): ChannelMessenger {
   async function sendable(channelId: string) {
     const channel = await client.channels.fetch(channelId).catch((error: unknown) => {

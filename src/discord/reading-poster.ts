@@ -9,7 +9,7 @@ import {
   type User,
 } from 'discord.js';
 import { supportedLocale } from '../i18n/locale';
-import { PromptRejected, type PromptPoster } from '../reading/prompt-poster';
+import { PromptRejected, type PromptPoster } from '../reading/ports';
 import { toPayload } from './to-payload';
 
 /** What the bot needs in a plan's channel: read it, post the prompt with its embed, open threads. */
@@ -41,9 +41,10 @@ export function missingPromptPermissions(
 /**
  * Posts reading prompts with discord.js. A deleted channel (10003) or a missing permission (50013,
  * 50001, or seen in the cache before sending) is a `PromptRejected`: the scheduler pauses the plan
- * instead of retrying, which would only pile up invalid requests.
+ * instead of retrying, which would only pile up invalid requests. Built before login; used once
+ * the client is ready.
  */
-export function createReadingPoster(client: Client<true>): PromptPoster {
+export function createReadingPoster(client: Client): PromptPoster {
   return {
     guildLocale: (guildId) => supportedLocale(client.guilds.cache.get(guildId)?.preferredLocale),
 
@@ -52,6 +53,8 @@ export function createReadingPoster(client: Client<true>): PromptPoster {
       if (channel?.type !== ChannelType.GuildText) {
         throw new PromptRejected('channel-deleted', `channel ${channelId} is gone`);
       }
+      // Posting starts once the client is ready, when its user is known.
+      if (!client.isReady()) throw new Error('the Discord client is not ready');
       const missing = missingPromptPermissions(channel, client.user, false);
       if (missing.length > 0) {
         throw new PromptRejected('missing-permission', `missing ${missing.join(', ')}`);

@@ -1,4 +1,4 @@
-import type { ChannelMessenger } from '../discord/channel-messenger';
+import type { ChannelMessenger } from './ports';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { CoalescedRefresh } from './live-updates';
@@ -11,7 +11,7 @@ export interface PollClosingOptions {
   readonly polls: PollStore;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly messenger: () => ChannelMessenger;
+  readonly messenger: ChannelMessenger;
   readonly live: CoalescedRefresh;
 }
 
@@ -44,7 +44,7 @@ export class PollClosing {
     if (!(await polls.claimAnnouncement(poll.id))) return;
     const tally = await polls.tally(settled);
     try {
-      await messenger().send(poll.channelId, renderResults(settled, tally, poll.locale, 'final'), {
+      await messenger.send(poll.channelId, renderResults(settled, tally, poll.locale, 'final'), {
         replyTo: poll.messageId,
       });
     } catch (error) {
@@ -61,7 +61,7 @@ export class PollClosing {
     const { polls, messenger } = this.options;
     let poll = await polls.get(pollId);
     while (poll !== undefined) {
-      await messenger().edit(
+      await messenger.edit(
         poll.channelId,
         poll.messageId,
         renderPollMessage(poll, await polls.tally(poll)),

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Client } from 'discord.js';
 import type { Config } from '../config/config';
-import { ChannelUnavailableError, type ChannelMessenger } from '../discord/channel-messenger';
 import { UserError } from '../errors/user-error';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import type { Lifecycle } from '../lifecycle';
 import type { Logger } from '../log/logger';
+import { discordTime } from '../render/discord-time';
 import type { MessageView } from '../render/view';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
@@ -25,10 +24,10 @@ import { canManage, canSeeResults, type PollActor } from './poll-access';
 import { PollClosing } from './poll-closing';
 import { PollQueries } from './poll-queries';
 import { PollStore } from './poll-store';
+import { ChannelUnavailableError, type ChannelMessenger } from './ports';
 import { SharedReads } from './shared-reads';
 import { renderPollMessage } from './render-poll';
 import { problemList } from './render-problems';
-import { discordTime } from './render-results';
 import { renderMyVote, renderVoteReply } from './render-vote';
 import { creatorKey, voterKey } from './voter-key';
 
@@ -55,8 +54,8 @@ export interface PollServiceOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly config: Pick<Config, 'POLL_SECRET' | 'POLL_RETENTION_DAYS'>;
-  /** Posting and editing by channel and message id, built from the client at start. */
-  readonly messengerFor: (client: Client<true>) => ChannelMessenger;
+  /** Posting and editing poll messages (used once background work has started). */
+  readonly messenger: ChannelMessenger;
   /** Least time between two edits of one poll message. */
   readonly liveEditIntervalMs?: number;
   /** How often votes past retention are looked for (besides at start). */
@@ -89,7 +88,6 @@ export class PollService implements Lifecycle {
     keep: (poll) => poll !== undefined,
   });
   private purgeTimer: NodeJS.Timeout | undefined;
-  private messenger: ChannelMessenger | undefined;
 
   constructor(private readonly options: PollServiceOptions) {
     const { store, clock, logger } = options;
@@ -105,7 +103,7 @@ export class PollService implements Lifecycle {
       polls: this.polls,
       clock,
       logger,
-      messenger: () => this.started(),
+      messenger: options.messenger,
       live: this.live,
     });
     this.deadlines = new DeadlineTimers(clock, (pollId) => {
@@ -153,7 +151,10 @@ export class PollService implements Lifecycle {
     const empty = { counts: draft.options.map(() => 0), voters: 0 };
     let messageId: string;
     try {
-      messageId = await this.started().send(input.channelId, renderPollMessage(draft, empty));
+      messageId = await this.options.messenger.send(
+        input.channelId,
+        renderPollMessage(draft, empty),
+      );
     } catch (error) {
       if (error instanceof ChannelUnavailableError) throw new UserError('poll.error.cannotPost');
       throw error;
@@ -163,9 +164,7 @@ export class PollService implements Lifecycle {
       if (!(await this.polls.create(poll))) throw new Error(`poll id ${id} is taken`);
     } catch (error) {
       // Buttons that would answer "no such poll" help nobody.
-      await this.started()
-        .delete(input.channelId, messageId)
-        .catch(() => undefined);
+      await this.options.messenger.delete(input.channelId, messageId).catch(() => undefined);
       throw error;
     }
     this.deadlines.arm(id, poll.closesAt);
@@ -274,8 +273,7 @@ export class PollService implements Lifecycle {
     return this.queries.suggest(guildId, typed, which, locale);
   }
 
-  async start(client: Client<true>): Promise<void> {
-    this.messenger = this.options.messengerFor(client);
+  async start(): Promise<void> {
     const closings: Promise<unknown>[] = [];
     const deadlines = await this.polls.deadlines();
     // One query for every open poll, not one per poll: a restart with 500 open polls stays quick.
@@ -343,11 +341,6 @@ export class PollService implements Lifecycle {
         : (previous ?? { choices: [] }),
     );
     throw new UserError('poll.error.closed');
-  }
-
-  private started(): ChannelMessenger {
-    if (this.messenger === undefined) throw new Error('the poll service is not started');
-    return this.messenger;
   }
 
   private track<T>(work: Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { formatList } from '../i18n/list-format';
 import type { Locale } from '../i18n/locale';
 import { translate, type MessageKey } from '../i18n/translate';
+import { discordTime } from '../render/discord-time';
 import { LIMITS } from '../render/limits';
 import { escapeMarkdown } from '../render/markdown';
 import { clip, embedsLength, type EmbedView, type MessageView } from '../render/view';
@@ -94,11 +95,6 @@ export function votersText(count: number, locale: Locale): string {
   // French uses the singular for 0 and 1, English for 1 only.
   const one = locale === 'fr' ? count < 2 : count === 1;
   return translate(locale, one ? 'poll.voters.one' : 'poll.voters.other', { count });
-}
-
-/** A Discord timestamp: each reader sees it in their own time zone, relative ("in 2 hours"). */
-export function discordTime(epochMs: number): string {
-  return `<t:${Math.floor(epochMs / 1000)}:R>`;
 }
 
 function settingsLine(poll: PollRecord, locale: Locale): string {

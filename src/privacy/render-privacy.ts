@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale';
 import { translate, type MessageKey } from '../i18n/translate';
-import { discordTime } from '../polls/render-results';
 import { encodeCustomId } from '../render/custom-id';
+import { discordTime } from '../render/discord-time';
 import type { MessageView } from '../render/view';
 import { isEmpty, type MemberDataCounts } from './member-data';
 

@@ -1,6 +1,6 @@
 import { UserError } from '../errors/user-error';
 import type { MessageKey } from '../i18n/translate';
-import { discordTime } from '../polls/render-results';
+import { discordTime } from '../render/discord-time';
 import type { Clock } from '../time/clock';
 import { admit, type RatePolicy } from './rate-policy';
 

@@ -14,7 +14,7 @@ import {
 } from './occurrence-outcome';
 import type { MissReason, Occurrence, PauseReason, ReadingPlan } from './plan';
 import type { PlanStore } from './plan-store';
-import { PromptRejected, type PromptPoster } from './prompt-poster';
+import { PromptRejected, type PromptPoster } from './ports';
 import { renderPlanPrompt } from './render-prompt';
 import { withRetries } from './retry';
 

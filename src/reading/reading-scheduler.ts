@@ -1,5 +1,4 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Client } from 'discord.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Library } from '../content/library';
 import type { Lifecycle } from '../lifecycle';
@@ -10,7 +9,7 @@ import { cronExpression } from './next-occurrence';
 import { createOccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
 import type { Occurrence, ReadingPlan } from './plan';
 import type { PlanStore } from './plan-store';
-import type { PromptPoster } from './prompt-poster';
+import type { PromptPoster } from './ports';
 import { sleep } from './retry';
 
 export type { ClosingPoll, PostOutcome };
@@ -21,8 +20,8 @@ export interface ReadingSchedulerOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly policy: DuePolicy;
-  /** Builds the poster once the client is ready. */
-  readonly posterFor: (client: Client<true>) => PromptPoster;
+  /** Posting prompts (used once background work has started). */
+  readonly poster: PromptPoster;
   readonly closingPoll?: ClosingPoll | undefined;
   /** Waits between attempts at a failed post: its length + 1 attempts in all. */
   readonly retryDelaysMs?: readonly number[];
@@ -72,7 +71,6 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
   const tasks = new Map<string, ScheduledTask>();
   const running = new Set<Promise<unknown>>();
   const chains = new Map<string, Promise<unknown>>();
-  let poster: PromptPoster | undefined;
   let reconciler: ScheduledTask | undefined;
   let stopping = new AbortController();
   const worker = createOccurrenceWorker({
@@ -127,11 +125,6 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
     tasks.delete(planId);
   }
 
-  function requirePoster(): PromptPoster {
-    if (!poster) throw new Error('the reading scheduler is not started');
-    return poster;
-  }
-
   function reconcilePlan(planId: string, toleranceMs = 0): Promise<void> {
     return exclusive(planId, async () => {
       for (let step = 0; step < MAX_STEPS && !stopping.signal.aborted; step++) {
@@ -162,7 +155,7 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
           continue;
         }
         const result = await worker.post(
-          requirePoster(),
+          options.poster,
           planId,
           occurrence,
           decision.late,
@@ -201,9 +194,8 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
     disarm,
     reconcilePlan: (planId) => reconcilePlan(planId),
     reconcileAll,
-    async start(client) {
+    async start() {
       stopping = new AbortController();
-      poster = options.posterFor(client);
       reconciler = cron.schedule(options.reconcileCron ?? '30 * * * * *', () => {
         track(reconcileAll());
       });
@@ -227,7 +219,7 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
         // Due or not, the pending occurrence goes out now; late only if it already was.
         const decision = decideDue(plan, clock.now(), policy);
         const late = decision.kind === 'post' && decision.late;
-        return worker.post(requirePoster(), planId, pendingOccurrence(plan), late, stopping.signal);
+        return worker.post(options.poster, planId, pendingOccurrence(plan), late, stopping.signal);
       });
     },
     async skipPending(planId) {

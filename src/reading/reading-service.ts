@@ -84,7 +84,7 @@ export function createReadingService(options: ReadingServiceOptions): ReadingSer
 
   return {
     name: 'readings',
-    start: (client) => scheduler.start(client),
+    start: () => scheduler.start(),
     stop: () => scheduler.stop(),
 
     async createPlan(input) {

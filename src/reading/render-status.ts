@@ -1,6 +1,7 @@
 import type { Text } from '../content/text';
 import type { Locale } from '../i18n/locale';
 import { translate, type MessageKey } from '../i18n/translate';
+import { discordTime } from '../render/discord-time';
 import { LIMITS } from '../render/limits';
 import { clip, type MessageView } from '../render/view';
 import { formatLocalTime, weekdayName } from './parse-plan-input';
@@ -43,12 +44,6 @@ export function describeSchedule(schedule: WeeklySchedule, locale: Locale): stri
   });
 }
 
-/** `<t:…:F>` (`<t:…:R>`): a date every reader sees in their own zone and language. */
-export function discordTimestamp(at: Date): string {
-  const seconds = Math.floor(at.getTime() / 1000);
-  return `<t:${seconds}:F> (<t:${seconds}:R>)`;
-}
-
 function planLines({ plan, text, next }: PlanSummary, locale: Locale): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(locale, key, params);
@@ -62,7 +57,7 @@ function planLines({ plan, text, next }: PlanSummary, locale: Locale): string[] 
       t('reading.status.paused', { reason: t(PAUSE_REASONS[plan.pauseReason ?? 'manual']) }),
     );
   } else if (plan.state === 'active' && next !== undefined) {
-    lines.push(t('reading.status.next', { date: discordTimestamp(next.at) }));
+    lines.push(t('reading.status.next', { date: discordTime(next.at, 'full-relative') }));
   }
   const last = plan.posts.at(-1);
   if (last !== undefined) {

@@ -94,12 +94,14 @@ describe('process faults', () => {
     try {
       const { deployCommands } = await import('../../src/discord/deploy-commands');
       const { loadConfig } = await import('../../src/config/config');
+      const { commands } = await import('../../commands');
       await deployCommands(
         loadConfig({
           DISCORD_TOKEN: emulator.token,
           DISCORD_API_URL: emulator.apiUrl,
           DISCORD_GUILD_ID: emulator.guildId,
         }),
+        commands,
       );
       const bot = spawnBot({ emulator, databasePath: join(await tempDir(), 'tribune.sqlite') });
       await bot.ready();

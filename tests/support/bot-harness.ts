@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
+import { commands } from '../../commands';
 import { createBot, type Bot, type BotOptions } from '../../src/bot';
 import { loadConfig, type Config } from '../../src/config/config';
 import { deployCommands } from '../../src/discord/deploy-commands';
@@ -63,7 +64,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       ...options.env,
       ...instance.env,
     });
-    if (deploy) await deployCommands(config);
+    if (deploy) await deployCommands(config, commands);
     const rawLogs: string[] = [];
     const logs: Record<string, unknown>[] = [];
     const logger = createLogger({

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
+import { commands } from '../../commands';
 import { loadConfig } from '../../src/config/config';
 import { deployCommands } from '../../src/discord/deploy-commands';
 import {
@@ -41,6 +42,7 @@ export async function startFleet(): Promise<Fleet> {
       DISCORD_API_URL: emulator.apiUrl,
       DISCORD_GUILD_ID: emulator.guildId,
     }),
+    commands,
   );
   const databasePath = join(await tempDir(), 'tribune.sqlite');
   return {

@@ -14,7 +14,8 @@ export interface PostedPrompt {
 
 /**
  * Posting as the scheduler needs it, implemented on discord.js by the Discord layer
- * (`src/discord/reading-poster.ts`), so scheduling stays free of discord.js.
+ * (`src/discord/reading-poster.ts`), so scheduling stays free of discord.js. Built before login;
+ * used once background work has started.
  */
 export interface PromptPoster {
   /**

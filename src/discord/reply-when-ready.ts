@@ -7,15 +7,33 @@ import { toPayload, toReply } from './to-payload';
 export const DEFER_AFTER_MS = 2000;
 
 /**
- * When each interaction reached this process. The 3 s run from there, not from when a handler
+ * When each interaction's 3 s began, on this process's monotonic clock. Not when a handler
  * started: the router may have waited for the store (its exactly-once claim), and a burst can
- * delay handlers on a busy event loop. Weak, so it holds no interaction past its life.
+ * delay handlers on a busy event loop. Not even when it reached this process: in a burst, an
+ * interaction may wait in the gateway socket's backlog while the ones before it are parsed, and
+ * Discord counts from when it created the interaction, which its id (a snowflake) tells. Weak, so
+ * it holds no interaction past its life.
  */
 const receivedAt = new WeakMap<object, number>();
 
+/** Discord's epoch for snowflakes (2015-01-01T00:00:00Z). */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+/** Beyond this, the snowflake's age says more about a skewed clock here than about Discord. */
+const MAX_TRUSTED_AGE_MS = 3000;
+
 /** Called by the router as soon as an interaction arrives. */
-export function markReceived(interaction: object): void {
-  receivedAt.set(interaction, performance.now());
+export function markReceived(interaction: { readonly id: string }): void {
+  const now = performance.now();
+  const age = Date.now() - snowflakeTime(interaction.id);
+  receivedAt.set(interaction, age > 0 && age <= MAX_TRUSTED_AGE_MS ? now - age : now);
+}
+
+function snowflakeTime(id: string): number {
+  try {
+    return Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS);
+  } catch {
+    return Date.now();
+  }
 }
 
 function remainingBeforeDefer(interaction: object, deferAfterMs: number): number {

@@ -17,13 +17,13 @@ import type { Locale } from '../src/i18n/locale';
 import { translate, type MessageKey } from '../src/i18n/translate';
 import { integerPart } from '../src/render/custom-id';
 import type { MessageView } from '../src/render/view';
-import { splitOptions } from '../src/polls/parse-poll-options';
-import type { ResultsVisibility } from '../src/polls/poll';
-import type { PollActor } from '../src/polls/poll-access';
+import { splitOptions } from '../src/polls/core/parse-poll-options';
+import type { ResultsVisibility } from '../src/polls/core/poll';
+import type { PollActor } from '../src/polls/core/poll-access';
 import type { PollService } from '../src/polls/poll-service';
-import { POLL_BUTTONS } from '../src/polls/render-poll';
+import { POLL_BUTTONS } from '../src/polls/core/render-poll';
 import type { Services } from '../src/services';
-import { renderPollProblems } from '../src/polls/render-problems';
+import { renderPollProblems } from '../src/polls/core/render-problems';
 
 const pollOption = {
   ...localized('command.poll.option.poll'),

@@ -10,7 +10,7 @@ import { localized } from '../src/discord/localize';
 import { replyWhenReady } from '../src/discord/reply-when-ready';
 import { toPayload } from '../src/discord/to-payload';
 import { UserError } from '../src/errors/user-error';
-import { countMemberData } from '../src/privacy/member-data';
+import { countMemberData } from '../src/privacy/core/member-data';
 import {
   CONFIRMATION_TTL_MS,
   PRIVACY_BUTTONS,
@@ -18,7 +18,7 @@ import {
   renderErased,
   renderErasureConfirmation,
   renderPrivacyReport,
-} from '../src/privacy/render-privacy';
+} from '../src/privacy/core/render-privacy';
 
 /**
  * `/privacy show|delete`: what Tribune keeps about the member who asks, and its erasure after one

@@ -25,9 +25,9 @@ import {
   parseWeekday,
   weekdayName,
   weekdayValue,
-} from '../src/reading/parse-plan-input';
-import type { ReadingPlan } from '../src/reading/plan';
-import { describeSchedule, renderStatus } from '../src/reading/render-status';
+} from '../src/reading/core/parse-plan-input';
+import type { ReadingPlan } from '../src/reading/core/plan';
+import { describeSchedule, renderStatus } from '../src/reading/core/render-status';
 import { discordTime } from '../src/render/discord-time';
 import type { MessageView } from '../src/render/view';
 

@@ -13,7 +13,7 @@ import { createLogger, type Logger } from './log/logger';
 import { PollService } from './polls/poll-service';
 import { PrivacyService } from './privacy/privacy-service';
 import { RateLimiter, type RateLimits } from './rate-limit/rate-limiter';
-import { closingPollInput } from './reading/closing-poll';
+import { closingPollInput } from './reading/core/closing-poll';
 import { createReadings } from './reading/create-readings';
 import type { Services } from './services';
 import { openStore } from './store/store';

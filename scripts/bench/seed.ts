@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import type { PollRecord } from '../../src/polls/poll';
+import type { PollRecord } from '../../src/polls/core/poll';
 import { PollStore } from '../../src/polls/poll-store';
-import type { ReadingPlan, Weekday } from '../../src/reading/plan';
+import type { ReadingPlan, Weekday } from '../../src/reading/core/plan';
 import { createPlanStore } from '../../src/reading/plan-store';
 import { openStore } from '../../src/store/store';
 

@@ -2,10 +2,10 @@ import type { ChannelMessenger } from './ports';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { CoalescedRefresh } from './live-updates';
-import { isClosed, type PollRecord } from './poll';
+import { isClosed, type PollRecord } from './core/poll';
 import type { PollStore } from './poll-store';
-import { renderPollMessage } from './render-poll';
-import { renderResults } from './render-results';
+import { renderPollMessage } from './core/render-poll';
+import { renderResults } from './core/render-results';
 
 export interface PollClosingOptions {
   readonly polls: PollStore;

@@ -3,11 +3,11 @@ import { UserError } from '../errors/user-error';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import type { MessageView } from '../render/view';
-import type { PollRecord } from './poll';
-import type { PollActor } from './poll-access';
+import type { PollRecord } from './core/poll';
+import type { PollActor } from './core/poll-access';
 import type { PollStore, PollSummary } from './poll-store';
-import { renderExport } from './render-export';
-import { renderResults } from './render-results';
+import { renderExport } from './core/render-export';
+import { renderResults } from './core/render-results';
 
 /** Finding a server's polls, and the read-only views of one (results, export). */
 export class PollQueries {

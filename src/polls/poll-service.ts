@@ -10,26 +10,26 @@ import type { MessageView } from '../render/view';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { DeadlineTimers } from '../time/deadline-timers';
-import { applyVote, type AppliedVote } from './apply-vote';
+import { applyVote, type AppliedVote } from './core/apply-vote';
 import { CoalescedRefresh } from './live-updates';
-import { validatePoll, type PollInput, type PollValidation } from './parse-poll-options';
+import { validatePoll, type PollInput, type PollValidation } from './core/parse-poll-options';
 import {
   isClosed,
   type PollRecord,
   type PollSettings,
   type ResultsVisibility,
   type VoteRecord,
-} from './poll';
-import { canManage, canSeeResults, type PollActor } from './poll-access';
+} from './core/poll';
+import { canManage, canSeeResults, type PollActor } from './core/poll-access';
 import { PollClosing } from './poll-closing';
 import { PollQueries } from './poll-queries';
 import { PollStore } from './poll-store';
 import { ChannelUnavailableError, type ChannelMessenger } from './ports';
 import { SharedReads } from './shared-reads';
-import { renderPollMessage } from './render-poll';
-import { problemList } from './render-problems';
-import { renderMyVote, renderVoteReply } from './render-vote';
-import { creatorKey, voterKey } from './voter-key';
+import { renderPollMessage } from './core/render-poll';
+import { problemList } from './core/render-problems';
+import { renderMyVote, renderVoteReply } from './core/render-vote';
+import { creatorKey, voterKey } from './core/voter-key';
 
 export interface CreatePollInput {
   readonly guildId: string;

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store';
-import { isClosed, type PollRecord, type Tally, type VoteRecord } from './poll';
-import { tallyVotes } from './tally';
+import { isClosed, type PollRecord, type Tally, type VoteRecord } from './core/poll';
+import { tallyVotes } from './core/tally';
 
 /**
  * Polls in the store. Key layout (every key under Keyv's `tribune:` namespace):

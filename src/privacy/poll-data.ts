@@ -1,7 +1,7 @@
-import { isClosed, type PollRecord } from '../polls/poll';
+import { isClosed, type PollRecord } from '../polls/core/poll';
 import type { PollStore } from '../polls/poll-store';
-import { creatorKey, voterKey } from '../polls/voter-key';
-import type { MemberVote } from './member-data';
+import { creatorKey, voterKey } from '../polls/core/voter-key';
+import type { MemberVote } from './core/member-data';
 
 /**
  * A member's votes and created polls, found from the poll key layout: `vote:<poll>:<voter>` where

@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger';
 import { PollStore } from '../polls/poll-store';
 import { createPlanStore, type PlanStore } from '../reading/plan-store';
 import type { Store } from '../store/store';
-import { countMemberData, type MemberData, type MemberDataCounts } from './member-data';
+import { countMemberData, type MemberData, type MemberDataCounts } from './core/member-data';
 import { erasePollData, findPollData } from './poll-data';
 import { findPlansCreated, forgetPlanCreator } from './plan-data';
 

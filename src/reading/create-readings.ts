@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import type { Store } from '../store/store';
-import { DEFAULT_ON_TIME_MS } from './due-occurrences';
+import { DEFAULT_ON_TIME_MS } from './core/due-occurrences';
 import { createPlanStore } from './plan-store';
 import { createReadingScheduler, type ReadingSchedulerOptions } from './reading-scheduler';
 import { createReadingService, type ReadingService } from './reading-service';

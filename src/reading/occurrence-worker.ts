@@ -4,18 +4,18 @@ import type { Text } from '../content/text';
 import type { Locale } from '../i18n/locale';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
-import { pendingOccurrence } from './due-occurrences';
-import { occurrenceId } from './next-occurrence';
+import { pendingOccurrence } from './core/due-occurrences';
+import { occurrenceId } from './core/next-occurrence';
 import {
   applyOutcome,
   isStaleClaim,
   type OccurrenceRecord,
   type SettledOccurrence,
-} from './occurrence-outcome';
-import type { MissReason, Occurrence, PauseReason, ReadingPlan } from './plan';
+} from './core/occurrence-outcome';
+import type { MissReason, Occurrence, PauseReason, ReadingPlan } from './core/plan';
 import type { PlanStore } from './plan-store';
 import { PromptRejected, type PromptPoster } from './ports';
-import { renderPlanPrompt } from './render-prompt';
+import { renderPlanPrompt } from './core/render-prompt';
 import { withRetries } from './retry';
 
 /** Opens the poll of a closing prompt (the poll feature's service); absent, the recap goes alone. */

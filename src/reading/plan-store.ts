@@ -1,6 +1,6 @@
 import type { Store } from '../store/store';
-import type { OccurrenceRecord, SettledOccurrence } from './occurrence-outcome';
-import type { ReadingPlan } from './plan';
+import type { OccurrenceRecord, SettledOccurrence } from './core/occurrence-outcome';
+import type { ReadingPlan } from './core/plan';
 
 /**
  * Reading plans in the store. Key layout (every key below is prefixed `reading:`):

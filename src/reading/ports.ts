@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale';
 import type { MessageView } from '../render/view';
-import type { PauseReason } from './plan';
+import type { PauseReason } from './core/plan';
 
 /** Where a prompt went. */
 export interface PostedPrompt {

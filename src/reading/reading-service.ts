@@ -6,12 +6,12 @@ import type { Locale } from '../i18n/locale';
 import type { Lifecycle } from '../lifecycle';
 import type { MessageView } from '../render/view';
 import type { Clock } from '../time/clock';
-import { pendingOccurrence } from './due-occurrences';
-import type { Occurrence, ReadingPlan, WeeklySchedule } from './plan';
+import { pendingOccurrence } from './core/due-occurrences';
+import type { Occurrence, ReadingPlan, WeeklySchedule } from './core/plan';
 import type { PlanStore } from './plan-store';
 import type { PostOutcome, ReadingScheduler } from './reading-scheduler';
-import { renderPlanPrompt } from './render-prompt';
-import type { PlanSummary } from './render-status';
+import { renderPlanPrompt } from './core/render-prompt';
+import type { PlanSummary } from './core/render-status';
 
 /** What `/reading start` asks for, once parsed and checked. */
 export interface NewPlan extends WeeklySchedule {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { voterKey, creatorKey } from '../../src/polls/voter-key';
+import { voterKey, creatorKey } from '../../src/polls/core/voter-key';
 import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { hostileString } from '../support/hostile-strings';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/load-library';
-import { nextOccurrence } from '../../src/reading/next-occurrence';
+import { nextOccurrence } from '../../src/reading/core/next-occurrence';
 import { DEFAULT_IDS, defaultGuild } from '../emulator';
 import { startTestBot } from '../support/bot-harness';
 import { manualClock, prompts, reading, waitForPrompts } from '../support/reading';

@@ -1,4 +1,4 @@
-import type { ReadingPlan } from '../../src/reading/plan';
+import type { ReadingPlan } from '../../src/reading/core/plan';
 
 /**
  * A reading plan for unit tests: Tuesdays 18:30 in Paris from 25 March 2026, first section next;

@@ -1,4 +1,4 @@
-import type { ReadingPlan, Weekday } from '../../src/reading/plan';
+import type { ReadingPlan, Weekday } from '../../src/reading/core/plan';
 import type { NewPlan } from '../../src/reading/reading-service';
 import { isoWeekday, localDateTime } from '../../src/time/zoned-time';
 import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/polls/parse-duration';
-import { splitOptions, validatePoll, type PollInput } from '../../src/polls/parse-poll-options';
+import { parseDuration } from '../../src/polls/core/parse-duration';
+import {
+  splitOptions,
+  validatePoll,
+  type PollInput,
+} from '../../src/polls/core/parse-poll-options';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

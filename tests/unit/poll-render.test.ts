@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyVote } from '../../src/polls/apply-vote';
-import type { PollRecord, Tally } from '../../src/polls/poll';
-import { renderExport, toCsv } from '../../src/polls/render-export';
-import { renderPollMessage } from '../../src/polls/render-poll';
-import { renderResults } from '../../src/polls/render-results';
-import { renderMyVote, renderVoteReply } from '../../src/polls/render-vote';
+import { applyVote } from '../../src/polls/core/apply-vote';
+import type { PollRecord, Tally } from '../../src/polls/core/poll';
+import { renderExport, toCsv } from '../../src/polls/core/render-export';
+import { renderPollMessage } from '../../src/polls/core/render-poll';
+import { renderResults } from '../../src/polls/core/render-results';
+import { renderMyVote, renderVoteReply } from '../../src/polls/core/render-vote';
 import { LIMITS } from '../../src/render/limits';
 import { expectWithinDiscordLimits } from '../support/view-limits';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyVote, DOUBLE_CLICK_MS, type VoteOutcome } from '../../src/polls/apply-vote';
-import type { VoteRecord } from '../../src/polls/poll';
-import { leadingOptions, percentOfVoters, tallyVotes } from '../../src/polls/tally';
+import { applyVote, DOUBLE_CLICK_MS, type VoteOutcome } from '../../src/polls/core/apply-vote';
+import type { VoteRecord } from '../../src/polls/core/poll';
+import { leadingOptions, percentOfVoters, tallyVotes } from '../../src/polls/core/tally';
 
 const LATER = 10 * DOUBLE_CLICK_MS;
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decideDue, nextSubject, type DuePolicy } from '../../src/reading/due-occurrences';
-import { nextOccurrence } from '../../src/reading/next-occurrence';
+import { decideDue, nextSubject, type DuePolicy } from '../../src/reading/core/due-occurrences';
+import { nextOccurrence } from '../../src/reading/core/next-occurrence';
 import {
   applyOutcome,
   isStaleClaim,
   STALE_CLAIM_MS,
   type SettledOccurrence,
-} from '../../src/reading/occurrence-outcome';
-import { MAX_MISSES, type Occurrence, type ReadingPlan } from '../../src/reading/plan';
+} from '../../src/reading/core/occurrence-outcome';
+import { MAX_MISSES, type Occurrence, type ReadingPlan } from '../../src/reading/core/plan';
 import { readingPlan } from '../support/reading-plan';
 
 const HOUR = 3_600_000;

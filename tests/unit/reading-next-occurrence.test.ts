@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cronExpression, nextOccurrence, occurrenceId } from '../../src/reading/next-occurrence';
-import type { Weekday, WeeklySchedule } from '../../src/reading/plan';
+import {
+  cronExpression,
+  nextOccurrence,
+  occurrenceId,
+} from '../../src/reading/core/next-occurrence';
+import type { Weekday, WeeklySchedule } from '../../src/reading/core/plan';
 import { instantOfLocal, localDateTime } from '../../src/time/zoned-time';
 
 const schedule = (weekday: Weekday, clock: string, timeZone: string): WeeklySchedule => {

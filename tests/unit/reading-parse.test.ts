@@ -9,7 +9,7 @@ import {
   parseWeekday,
   weekdayName,
   weekdayValue,
-} from '../../src/reading/parse-plan-input';
+} from '../../src/reading/core/parse-plan-input';
 
 function userErrorKey(run: () => unknown): string | undefined {
   try {

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { OccurrenceRecord, SettledOccurrence } from '../../src/reading/occurrence-outcome';
-import type { ReadingPlan } from '../../src/reading/plan';
+import type {
+  OccurrenceRecord,
+  SettledOccurrence,
+} from '../../src/reading/core/occurrence-outcome';
+import type { ReadingPlan } from '../../src/reading/core/plan';
 import { createPlanStore } from '../../src/reading/plan-store';
 import { openStore, type Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/load-library';
 import { parseText } from '../../src/content/parse-text';
-import { nextOccurrence } from '../../src/reading/next-occurrence';
-import type { PostRecord, ReadingPlan } from '../../src/reading/plan';
+import { nextOccurrence } from '../../src/reading/core/next-occurrence';
+import type { PostRecord, ReadingPlan } from '../../src/reading/core/plan';
 import {
   renderClosingPrompt,
   renderPlanPrompt,
   renderSectionPrompt,
-} from '../../src/reading/render-prompt';
-import { renderStatus } from '../../src/reading/render-status';
+} from '../../src/reading/core/render-prompt';
+import { renderStatus } from '../../src/reading/core/render-status';
 import { LIMITS } from '../../src/render/limits';
 import { longTextSource } from '../support/long-text';
 import { readingPlan } from '../support/reading-plan';

@@ -1,10 +1,10 @@
-import { formatList } from '../i18n/list-format';
-import type { Locale } from '../i18n/locale';
-import { translate, type MessageKey } from '../i18n/translate';
-import { discordTime } from '../render/discord-time';
-import { LIMITS } from '../render/limits';
-import { escapeMarkdown } from '../render/markdown';
-import { clip, embedsLength, type EmbedView, type MessageView } from '../render/view';
+import { formatList } from '../../i18n/list-format';
+import type { Locale } from '../../i18n/locale';
+import { translate, type MessageKey } from '../../i18n/translate';
+import { discordTime } from '../../render/discord-time';
+import { LIMITS } from '../../render/limits';
+import { escapeMarkdown } from '../../render/markdown';
+import { clip, embedsLength, type EmbedView, type MessageView } from '../../render/view';
 import { isClosed, type PollRecord, type Tally } from './poll';
 import { leadingOptions, percentOfVoters } from './tally';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locale';
+import type { Locale } from '../../i18n/locale';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

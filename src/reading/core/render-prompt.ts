@@ -1,11 +1,11 @@
-import type { Section, Text } from '../content/text';
-import type { Locale } from '../i18n/locale';
-import { translate } from '../i18n/translate';
-import { attribution } from '../quotes/attribution';
-import { quotePages, renderPageText } from '../quotes/render-quote';
-import { LIMITS } from '../render/limits';
-import { escapeMarkdown } from '../render/markdown';
-import { clip, embedsLength, type EmbedView, type MessageView } from '../render/view';
+import type { Section, Text } from '../../content/text';
+import type { Locale } from '../../i18n/locale';
+import { translate } from '../../i18n/translate';
+import { attribution } from '../../quotes/attribution';
+import { quotePages, renderPageText } from '../../quotes/render-quote';
+import { LIMITS } from '../../render/limits';
+import { escapeMarkdown } from '../../render/markdown';
+import { clip, embedsLength, type EmbedView, type MessageView } from '../../render/view';
 import { nextSubject } from './due-occurrences';
 import type { PostRecord, PromptSubject, ReadingPlan } from './plan';
 

@@ -1,8 +1,8 @@
-import { formatList } from '../i18n/list-format';
-import type { Locale } from '../i18n/locale';
-import { translate } from '../i18n/translate';
-import { LIMITS } from '../render/limits';
-import type { MessageView } from '../render/view';
+import { formatList } from '../../i18n/list-format';
+import type { Locale } from '../../i18n/locale';
+import { translate } from '../../i18n/translate';
+import { LIMITS } from '../../render/limits';
+import type { MessageView } from '../../render/view';
 import type { AppliedVote } from './apply-vote';
 import type { PollRecord } from './poll';
 import { optionList } from './render-results';

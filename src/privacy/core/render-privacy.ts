@@ -1,8 +1,8 @@
-import type { Locale } from '../i18n/locale';
-import { translate, type MessageKey } from '../i18n/translate';
-import { encodeCustomId } from '../render/custom-id';
-import { discordTime } from '../render/discord-time';
-import type { MessageView } from '../render/view';
+import type { Locale } from '../../i18n/locale';
+import { translate, type MessageKey } from '../../i18n/translate';
+import { encodeCustomId } from '../../render/custom-id';
+import { discordTime } from '../../render/discord-time';
+import type { MessageView } from '../../render/view';
 import { isEmpty, type MemberDataCounts } from './member-data';
 
 /** Custom-id kinds of the confirmation's buttons; both carry the member the request is for. */

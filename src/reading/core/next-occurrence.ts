@@ -4,7 +4,7 @@ import {
   instantOfLocal,
   isoWeekday,
   localDateTime,
-} from '../time/zoned-time';
+} from '../../time/zoned-time';
 import type { Occurrence, WeeklySchedule } from './plan';
 
 /**

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locale';
+import type { Locale } from '../../i18n/locale';
 import { isClosed, type PollRecord } from './poll';
 import { creatorKey } from './voter-key';
 

@@ -1,7 +1,7 @@
-import { translate } from '../i18n/translate';
-import { encodeCustomId } from '../render/custom-id';
-import { LIMITS } from '../render/limits';
-import { clip, type ButtonView, type MessageView } from '../render/view';
+import { translate } from '../../i18n/translate';
+import { encodeCustomId } from '../../render/custom-id';
+import { LIMITS } from '../../render/limits';
+import { clip, type ButtonView, type MessageView } from '../../render/view';
 import { isClosed, type PollRecord, type Tally } from './poll';
 import { optionLabel, pollEmbed } from './render-results';
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { UserError } from '../errors/user-error';
+import { UserError } from '../../errors/user-error';
 
 /**
  * Who a vote belongs to, as stored. Anonymous polls store no Discord user id at all: the key is

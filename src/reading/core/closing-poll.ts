@@ -1,10 +1,10 @@
-import type { Text } from '../content/text';
-import type { Locale } from '../i18n/locale';
-import { translate } from '../i18n/translate';
-import { POLL_LIMITS } from '../polls/poll';
-import type { CreatePollInput } from '../polls/poll-service';
-import { sectionHeading } from '../quotes/attribution';
-import { clip } from '../render/view';
+import type { Text } from '../../content/text';
+import type { Locale } from '../../i18n/locale';
+import { translate } from '../../i18n/translate';
+import { POLL_LIMITS } from '../../polls/core/poll';
+import type { CreatePollInput } from '../../polls/poll-service';
+import { sectionHeading } from '../../quotes/attribution';
+import { clip } from '../../render/view';
 import type { ReadingPlan } from './plan';
 
 /** The closing poll stays open a week: until the group's next meeting. */

@@ -1,7 +1,7 @@
-import { fold } from '../content/fold';
-import { UserError } from '../errors/user-error';
-import { LOCALES, type Locale } from '../i18n/locale';
-import { isValidTimeZone } from '../time/time-zone';
+import { fold } from '../../content/fold';
+import { UserError } from '../../errors/user-error';
+import { LOCALES, type Locale } from '../../i18n/locale';
+import { isValidTimeZone } from '../../time/time-zone';
 import type { LocalTime, Weekday } from './plan';
 
 export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];

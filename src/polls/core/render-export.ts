@@ -1,8 +1,8 @@
-import type { Locale } from '../i18n/locale';
-import { translate } from '../i18n/translate';
-import { LIMITS } from '../render/limits';
-import { escapeMarkdown } from '../render/markdown';
-import { clip, type MessageView } from '../render/view';
+import type { Locale } from '../../i18n/locale';
+import { translate } from '../../i18n/translate';
+import { LIMITS } from '../../render/limits';
+import { escapeMarkdown } from '../../render/markdown';
+import { clip, type MessageView } from '../../render/view';
 import type { PollRecord, Tally, VoteRecord } from './poll';
 import { percentOfVoters } from './tally';
 import { votersText } from './render-results';

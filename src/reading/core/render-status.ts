@@ -1,9 +1,9 @@
-import type { Text } from '../content/text';
-import type { Locale } from '../i18n/locale';
-import { translate, type MessageKey } from '../i18n/translate';
-import { discordTime } from '../render/discord-time';
-import { LIMITS } from '../render/limits';
-import { clip, type MessageView } from '../render/view';
+import type { Text } from '../../content/text';
+import type { Locale } from '../../i18n/locale';
+import { translate, type MessageKey } from '../../i18n/translate';
+import { discordTime } from '../../render/discord-time';
+import { LIMITS } from '../../render/limits';
+import { clip, type MessageView } from '../../render/view';
 import { formatLocalTime, weekdayName } from './parse-plan-input';
 import type { MissReason, Occurrence, PauseReason, ReadingPlan, WeeklySchedule } from './plan';
 

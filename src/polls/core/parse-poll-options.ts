@@ -1,5 +1,5 @@
-import { fold } from '../content/fold';
-import type { MessageKey, MessageParams } from '../i18n/translate';
+import { fold } from '../../content/fold';
+import type { MessageKey, MessageParams } from '../../i18n/translate';
 import { parseDuration } from './parse-duration';
 import { POLL_LIMITS, type PollSettings, type ResultsVisibility } from './poll';
 

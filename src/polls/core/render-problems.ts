@@ -1,8 +1,8 @@
-import type { Locale } from '../i18n/locale';
-import { translate, type MessageParams } from '../i18n/translate';
-import { LIMITS } from '../render/limits';
-import { escapeInlineMarkdown } from '../render/markdown';
-import { clip, type MessageView } from '../render/view';
+import type { Locale } from '../../i18n/locale';
+import { translate, type MessageParams } from '../../i18n/translate';
+import { LIMITS } from '../../render/limits';
+import { escapeInlineMarkdown } from '../../render/markdown';
+import { clip, type MessageView } from '../../render/view';
 import type { PollProblem } from './parse-poll-options';
 
 /**

@@ -177,15 +177,14 @@ async function create(
   }
   // Counted once the poll is valid: a member fixing their typos is never held back.
   rateLimits.enforce('pollCreate', actor.guildId, actor.userId);
-  const { settings } = validation;
+  const origin = {
+    guildId: actor.guildId,
+    channelId: interaction.channelId,
+    creatorId: actor.userId,
+    locale: actor.locale,
+  };
   const posting = polls
-    .createAndPost({
-      ...settings,
-      guildId: actor.guildId,
-      channelId: interaction.channelId,
-      creatorId: actor.userId,
-      locale: actor.locale,
-    })
+    .createAndPost(origin, validation.settings)
     .then(({ messageId }): MessageView => ({
       content: translate(actor.locale, 'poll.created', {
         link: `https://discord.com/channels/${actor.guildId}/${interaction.channelId}/${messageId}`,

@@ -66,7 +66,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       store,
       library,
       poster: createReadingPoster(client),
-      closingPoll: (input) => services.polls.createAndPost(closingPollInput(input)),
+      closingPoll: (input) => {
+        const { origin, poll } = closingPollInput(input);
+        return services.polls.createAndPost(origin, services.polls.check(poll, origin.locale));
+      },
     }),
     rateLimits: new RateLimiter({
       clock: options.clock ?? systemClock,

@@ -12,12 +12,13 @@ import type { Clock } from '../time/clock';
 import { DeadlineTimers } from '../time/deadline-timers';
 import { applyVote, type AppliedVote } from './core/apply-vote';
 import { CoalescedRefresh } from './live-updates';
-import { validatePoll, type PollInput, type PollValidation } from './core/parse-poll-options';
+import { validatePoll, type PollValidation } from './core/parse-poll-options';
 import {
   isClosed,
+  type PollInput,
+  type PollOrigin,
   type PollRecord,
   type PollSettings,
-  type ResultsVisibility,
   type VoteRecord,
 } from './core/poll';
 import { canManage, canSeeResults, type PollActor } from './core/poll-access';
@@ -30,24 +31,6 @@ import { renderPollMessage } from './core/render-poll';
 import { problemList } from './core/render-problems';
 import { renderMyVote, renderVoteReply } from './core/render-vote';
 import { creatorKey, voterKey } from './core/voter-key';
-
-export interface CreatePollInput {
-  readonly guildId: string;
-  readonly channelId: string;
-  readonly creatorId: string;
-  readonly question: string;
-  readonly options: readonly string[];
-  readonly durationMs: number;
-  /** 1 (default) = single choice. */
-  readonly maxChoices?: number;
-  readonly anonymous?: boolean;
-  /** `live` (default) or `hidden` until close. */
-  readonly results?: ResultsVisibility;
-  /** Only members with this role may vote. */
-  readonly roleId?: string;
-  /** Language of the poll message and of the errors. */
-  readonly locale: Locale;
-}
 
 export interface PollServiceOptions {
   readonly store: Store;
@@ -128,9 +111,14 @@ export class PollService implements Lifecycle {
     throw new UserError('poll.invalid', { problems: problemList(result.problems, locale) });
   }
 
-  /** Posts a poll in a channel and stores it; nothing is stored if it cannot be posted. */
-  async createAndPost(input: CreatePollInput): Promise<{ pollId: string; messageId: string }> {
-    const settings = this.check({ ...input, duration: input.durationMs }, input.locale);
+  /**
+   * Posts a poll in a channel and stores it; nothing is stored if it cannot be posted. `settings`
+   * are what `validate` or `check` returned.
+   */
+  async createAndPost(
+    input: PollOrigin,
+    settings: PollSettings,
+  ): Promise<{ pollId: string; messageId: string }> {
     const { POLL_SECRET: secret } = this.options.config;
     const now = this.options.clock.now().getTime();
     const id = randomBytes(9).toString('base64url');

@@ -120,15 +120,22 @@ describe('closing a poll', () => {
   it('at its deadline, by itself', async () => {
     const testBot = await startTestBot();
     const { emulator } = testBot;
-    const { pollId, messageId } = await testBot.bot.services.polls.createAndPost({
-      guildId: emulator.guildId,
-      channelId: emulator.defaultChannelId,
-      creatorId: moderator,
-      question: 'Vite ?',
-      options: ['Oui', 'Non'],
-      durationMs: 1500,
-      locale: 'fr',
-    });
+    const { pollId, messageId } = await testBot.bot.services.polls.createAndPost(
+      {
+        guildId: emulator.guildId,
+        channelId: emulator.defaultChannelId,
+        creatorId: moderator,
+        locale: 'fr',
+      },
+      testBot.bot.services.polls.check(
+        {
+          question: 'Vite ?',
+          options: ['Oui', 'Non'],
+          duration: 1500,
+        },
+        'fr',
+      ),
+    );
     const poll: CreatedPoll = {
       pollId,
       message: emulator.message(messageId) as StoredMessage,
@@ -145,15 +152,22 @@ describe('closing a poll', () => {
   it('once, when two processes share the store and both reach the deadline', async () => {
     const first = await startTestBot();
     const { emulator } = first;
-    const { pollId, messageId } = await first.bot.services.polls.createAndPost({
-      guildId: emulator.guildId,
-      channelId: emulator.defaultChannelId,
-      creatorId: moderator,
-      question: 'Deux processus ?',
-      options: ['Oui', 'Non'],
-      durationMs: 1500,
-      locale: 'fr',
-    });
+    const { pollId, messageId } = await first.bot.services.polls.createAndPost(
+      {
+        guildId: emulator.guildId,
+        channelId: emulator.defaultChannelId,
+        creatorId: moderator,
+        locale: 'fr',
+      },
+      first.bot.services.polls.check(
+        {
+          question: 'Deux processus ?',
+          options: ['Oui', 'Non'],
+          duration: 1500,
+        },
+        'fr',
+      ),
+    );
     // Started after the poll exists: re-arms its deadline from the store.
     const second = await first.startAnother();
     const poll: CreatedPoll = {

@@ -262,15 +262,22 @@ describe('refused clicks and commands change nothing', () => {
       emulatorOptions: { guilds: [defaultGuild(), otherGuild] },
     });
     const { emulator, databasePath } = testBot;
-    const elsewhere = await testBot.bot.services.polls.createAndPost({
-      guildId: otherGuild.id,
-      channelId: OTHER.channel,
-      creatorId: OTHER.member,
-      question: 'Ailleurs ?',
-      options: ['a', 'b'],
-      durationMs: 3_600_000,
-      locale: 'fr',
-    });
+    const elsewhere = await testBot.bot.services.polls.createAndPost(
+      {
+        guildId: otherGuild.id,
+        channelId: OTHER.channel,
+        creatorId: OTHER.member,
+        locale: 'fr',
+      },
+      testBot.bot.services.polls.check(
+        {
+          question: 'Ailleurs ?',
+          options: ['a', 'b'],
+          duration: 3_600_000,
+        },
+        'fr',
+      ),
+    );
     const forged = await postButtons(testBot.bot.client, emulator.defaultChannelId, [
       `poll:${elsewhere.pollId}:0`,
       `poll-results:${elsewhere.pollId}`,

@@ -58,16 +58,23 @@ export async function seedSecondGuild(testBot: TestBot): Promise<SeededSecondGui
   };
   const pollIds: string[] = [];
   for (const anonymous of [false, true]) {
-    const { pollId, messageId } = await polls.createAndPost({
-      guildId: OTHER.guild,
-      channelId: OTHER.channel,
-      creatorId: OTHER.member,
-      question: `Question ${OTHER_SECRET} ?`,
-      options: ['oui', 'non'],
-      durationMs: 3_600_000,
-      anonymous,
-      locale: 'fr',
-    });
+    const { pollId, messageId } = await polls.createAndPost(
+      {
+        guildId: OTHER.guild,
+        channelId: OTHER.channel,
+        creatorId: OTHER.member,
+        locale: 'fr',
+      },
+      polls.check(
+        {
+          question: `Question ${OTHER_SECRET} ?`,
+          options: ['oui', 'non'],
+          duration: 3_600_000,
+          anonymous,
+        },
+        'fr',
+      ),
+    );
     await polls.vote(actor, pollId, 0);
     await emulator.waitFor(
       () => emulator.message(messageId)?.embeds[0]?.description?.includes('👥 1 votant'),

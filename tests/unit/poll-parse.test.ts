@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/polls/core/parse-duration';
-import {
-  splitOptions,
-  validatePoll,
-  type PollInput,
-} from '../../src/polls/core/parse-poll-options';
+import { splitOptions, validatePoll } from '../../src/polls/core/parse-poll-options';
+import type { PollInput } from '../../src/polls/core/poll';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

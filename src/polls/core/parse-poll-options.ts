@@ -1,25 +1,12 @@
 import { fold } from '../../content/fold';
 import type { MessageKey, MessageParams } from '../../i18n/translate';
 import { parseDuration } from './parse-duration';
-import { POLL_LIMITS, type PollSettings, type ResultsVisibility } from './poll';
+import { POLL_LIMITS, type PollInput, type PollSettings } from './poll';
 
 /** One thing to fix in a poll, as a message key of `src/i18n/polls.ts`. */
 export interface PollProblem {
   readonly key: MessageKey;
   readonly params?: MessageParams;
-}
-
-/** A poll as typed or passed by another feature, before any check. */
-export interface PollInput {
-  readonly question: string;
-  /** Already split (see `splitOptions`). */
-  readonly options: readonly string[];
-  /** Milliseconds, or what a member typed (`30m`, `12h`, `3d`); default 24 h. */
-  readonly duration?: number | string | undefined;
-  readonly maxChoices?: number | undefined;
-  readonly anonymous?: boolean | undefined;
-  readonly results?: ResultsVisibility | undefined;
-  readonly roleId?: string | undefined;
 }
 
 export type PollValidation =

@@ -19,7 +19,10 @@ export const DURATION_UNITS = { MINUTE, HOUR, DAY } as const;
 
 export type ResultsVisibility = 'live' | 'hidden';
 
-/** A poll as asked, once validated: the same rules for `/poll create` and for other features. */
+/**
+ * A poll's settings, each declared here once: what `/poll create` asks, what `validatePoll`
+ * checks (the same rules for other features), and, but the duration, what the record keeps.
+ */
 export interface PollSettings {
   readonly question: string;
   readonly options: readonly string[];
@@ -32,26 +35,44 @@ export interface PollSettings {
   readonly roleId?: string;
 }
 
+/**
+ * A poll as typed or passed by another feature, before any check: the settings, all but the
+ * question and options optional (defaults apply), the duration as typed.
+ */
+export type PollInput = Pick<PollSettings, 'question' | 'options'> & {
+  readonly [Setting in Exclude<keyof PollSettings, 'question' | 'options' | 'durationMs'>]?:
+    PollSettings[Setting] | undefined;
+} & {
+  /** Milliseconds, or what a member typed (`30m`, `12h`, `3d`); default 24 h. */
+  readonly duration?: number | string | undefined;
+};
+
+/** Where a poll is posted and by whom: given by the interaction (or the feature posting it). */
+export interface PollOrigin {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly creatorId: string;
+  /** Language of the poll message and of the errors. */
+  readonly locale: Locale;
+}
+
 /** Counts per option (by index) and the number of members who chose at least one. */
 export interface Tally {
   readonly counts: readonly number[];
   readonly voters: number;
 }
 
-/** `poll:<id>` in the store: the definition and its state. Closed once `closedAt` is set. */
-export interface PollRecord {
+/**
+ * `poll:<id>` in the store: the settings (the duration as `closesAt`), where it is, and its state.
+ * Closed once `closedAt` is set.
+ */
+export interface PollRecord extends Omit<PollSettings, 'durationMs'> {
   readonly id: string;
   readonly guildId: string;
   readonly channelId: string;
   readonly messageId: string;
   /** The creator's user id; for anonymous polls a keyed hash of it (see `voter-key.ts`). */
   readonly creatorKey: string;
-  readonly question: string;
-  readonly options: readonly string[];
-  readonly maxChoices: number;
-  readonly anonymous: boolean;
-  readonly results: ResultsVisibility;
-  readonly roleId?: string;
   /** Language of the public poll message (the server's). */
   readonly locale: Locale;
   /** Epoch milliseconds, like every time below. */

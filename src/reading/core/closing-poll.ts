@@ -1,8 +1,7 @@
 import type { Text } from '../../content/text';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/translate';
-import { POLL_LIMITS } from '../../polls/core/poll';
-import type { CreatePollInput } from '../../polls/poll-service';
+import { POLL_LIMITS, type PollInput, type PollOrigin } from '../../polls/core/poll';
 import { sectionHeading } from '../../quotes/attribution';
 import { clip } from '../../render/view';
 import type { ReadingPlan } from './plan';
@@ -18,7 +17,7 @@ export function closingPollInput(input: {
   readonly plan: ReadingPlan;
   readonly text: Text;
   readonly locale: Locale;
-}): CreatePollInput {
+}): { readonly origin: PollOrigin; readonly poll: PollInput } {
   const { plan, text, locale } = input;
   const read = [
     ...new Set(
@@ -33,12 +32,11 @@ export function closingPollInput(input: {
       clip(sectionHeading({ ...section, editorialTitle: false }, locale), POLL_LIMITS.optionLength),
     );
   return {
-    guildId: plan.guildId,
-    channelId: plan.channelId,
-    creatorId: plan.createdBy,
-    question: translate(locale, 'reading.closing.pollQuestion'),
-    options,
-    durationMs: CLOSING_POLL_DURATION_MS,
-    locale,
+    origin: { guildId: plan.guildId, channelId: plan.channelId, creatorId: plan.createdBy, locale },
+    poll: {
+      question: translate(locale, 'reading.closing.pollQuestion'),
+      options,
+      duration: CLOSING_POLL_DURATION_MS,
+    },
   };
 }

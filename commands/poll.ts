@@ -10,7 +10,6 @@ import {
 import { toChoices } from '../src/discord/choices';
 import type { ButtonHandler, Command, HandlerContext } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
-import { toReply } from '../src/discord/to-payload';
 import { replyWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import type { Locale } from '../src/i18n/locale';
@@ -170,9 +169,9 @@ async function create(
     roleId: options.getRole('role')?.id,
   });
   if (!validation.ok) {
-    await interaction.reply(
-      toReply(renderPollProblems(validation.problems, actor.locale), { ephemeral: true }),
-    );
+    await replyWhenReady(interaction, renderPollProblems(validation.problems, actor.locale), {
+      ephemeral: true,
+    });
     return;
   }
   // Counted once the poll is valid: a member fixing their typos is never held back.

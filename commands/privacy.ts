@@ -7,8 +7,7 @@ import {
 } from 'discord.js';
 import type { Command } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
-import { replyWhenReady } from '../src/discord/reply-when-ready';
-import { toPayload } from '../src/discord/to-payload';
+import { replyWhenReady, updateWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import { countMemberData } from '../src/privacy/core/member-data';
 import {
@@ -70,16 +69,19 @@ export default {
         throw new UserError('privacy.error.expired');
       }
       services.rateLimits.enforce('privacy', interaction.guildId, interaction.user.id);
-      // With many polls in the store the erasure can outlast Discord's 3 s: acknowledge first.
-      await interaction.deferUpdate();
-      const erased = await services.privacy.erase(interaction.user.id);
-      await interaction.editReply(toPayload(renderErased(erased, locale)));
+      // With many polls in the store the erasure can outlast Discord's 3 s: acknowledged first.
+      const erased = services.privacy.erase(interaction.user.id);
+      await updateWhenReady(
+        interaction,
+        erased.then((counts) => renderErased(counts, locale)),
+        { deferAfterMs: 0 },
+      );
     },
     // privacy-cancel:<userId>
     async [PRIVACY_BUTTONS.cancel](interaction, [userId, ...extra], { locale }) {
       requireRequester(interaction, userId);
       if (extra.length > 0) throw new UserError('error.staleButton');
-      await interaction.update(toPayload(renderCancelled(locale)));
+      await updateWhenReady(interaction, renderCancelled(locale));
     },
   },
 } satisfies Command;

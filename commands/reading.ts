@@ -4,7 +4,6 @@ import {
   ApplicationIntegrationType,
   ChannelType,
   InteractionContextType,
-  MessageFlags,
   PermissionFlagsBits,
   type ChatInputCommandInteraction,
 } from 'discord.js';
@@ -13,7 +12,7 @@ import { textChoices, toChoices } from '../src/discord/choices';
 import type { Command, HandlerContext } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
 import { missingPromptPermissions, type PromptPermission } from '../src/discord/reading-poster';
-import { toPayload, toReply } from '../src/discord/to-payload';
+import { replyWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import { supportedLocale } from '../src/i18n/locale';
 import type { MessageKey } from '../src/i18n/translate';
@@ -126,50 +125,9 @@ export default {
       });
     }
     if (!interaction.inCachedGuild()) throw new UserError('error.guildOnly');
-    const subcommand = interaction.options.getSubcommand() as Subcommand;
-    if (subcommand === 'start') return start(interaction, context);
-    if (subcommand === 'status') {
-      const summaries = await context.services.readings.status(interaction.guildId);
-      return reply(interaction, renderStatus(summaries, context.locale));
-    }
-    const plan = await targetPlan(interaction, context);
-    switch (subcommand) {
-      case 'preview':
-        return reply(
-          interaction,
-          context.services.readings.preview(plan, guildLocale(interaction, context)),
-        );
-      case 'next':
-        return next(interaction, plan, context);
-      case 'skip': {
-        // Due prompts are caught up first, which may take a post and its retries.
-        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const skipped = await context.services.readings.skip(plan);
-        return answer(interaction, context, 'reading.skippedReply', {
-          channel: `<#${plan.channelId}>`,
-          date: discordTime(skipped.at, 'full-relative'),
-          next: await nextDate(plan, context),
-        });
-      }
-      case 'pause':
-        await context.services.readings.pause(plan);
-        return answer(interaction, context, 'reading.pausedReply', {
-          channel: `<#${plan.channelId}>`,
-        });
-      case 'resume': {
-        await requireBotCanPost(interaction, plan.channelId, plan.thread, context);
-        await context.services.readings.resume(plan);
-        return answer(interaction, context, 'reading.resumedReply', {
-          channel: `<#${plan.channelId}>`,
-          next: await nextDate(plan, context),
-        });
-      }
-      case 'stop':
-        await context.services.readings.stopPlan(plan);
-        return answer(interaction, context, 'reading.stoppedReply', {
-          channel: `<#${plan.channelId}>`,
-        });
-    }
+    // Every answer is for the organiser only. Some subcommands may post a prompt first (with its
+    // retries), which can outlast the 3 s Discord gives for a first answer.
+    await replyWhenReady(interaction, run(interaction, context), { ephemeral: true });
   },
 
   async autocomplete(interaction, { services, locale }) {
@@ -200,7 +158,52 @@ export default {
   },
 } satisfies Command;
 
-async function start(interaction: ChatInputCommandInteraction<'cached'>, context: HandlerContext) {
+async function run(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  context: HandlerContext,
+): Promise<MessageView> {
+  const { readings } = context.services;
+  const subcommand = interaction.options.getSubcommand() as Subcommand;
+  if (subcommand === 'start') return start(interaction, context);
+  if (subcommand === 'status') {
+    return renderStatus(await readings.status(interaction.guildId), context.locale);
+  }
+  const plan = await targetPlan(interaction, context);
+  const channel = `<#${plan.channelId}>`;
+  switch (subcommand) {
+    case 'preview':
+      return readings.preview(plan, guildLocale(interaction, context));
+    case 'next':
+      return next(plan, context);
+    case 'skip': {
+      // Due prompts are caught up first.
+      const skipped = await readings.skip(plan);
+      return answer(context, 'reading.skippedReply', {
+        channel,
+        date: discordTime(skipped.at, 'full-relative'),
+        next: await nextDate(plan, context),
+      });
+    }
+    case 'pause':
+      await readings.pause(plan);
+      return answer(context, 'reading.pausedReply', { channel });
+    case 'resume':
+      await requireBotCanPost(interaction, plan.channelId, plan.thread, context);
+      await readings.resume(plan);
+      return answer(context, 'reading.resumedReply', {
+        channel,
+        next: await nextDate(plan, context),
+      });
+    case 'stop':
+      await readings.stopPlan(plan);
+      return answer(context, 'reading.stoppedReply', { channel });
+  }
+}
+
+async function start(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  context: HandlerContext,
+): Promise<MessageView> {
   const { services } = context;
   const { options } = interaction;
   const channel = options.getChannel('channel', true, [...TEXT_CHANNELS]);
@@ -248,20 +251,14 @@ async function start(interaction: ChatInputCommandInteraction<'cached'>, context
       .get(channel.id)
       ?.permissionsFor(interaction.client.user)
       ?.has(PermissionFlagsBits.MentionEveryone) !== true;
-  await reply(interaction, {
+  return {
     content: silent
       ? `${started}\n${context.t('reading.roleNotMentionable', { role: `<@&${role.id}>` })}`
       : started,
-  });
+  };
 }
 
-async function next(
-  interaction: ChatInputCommandInteraction<'cached'>,
-  plan: ReadingPlan,
-  context: HandlerContext,
-) {
-  // Posting (with its retries) can outlast the 3 s Discord gives for a first answer.
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+async function next(plan: ReadingPlan, context: HandlerContext): Promise<MessageView> {
   const outcome = await context.services.readings.postNext(plan);
   const channel = `<#${plan.channelId}>`;
   if (outcome.kind === 'taken') throw new UserError('reading.busy', { channel });
@@ -270,7 +267,7 @@ async function next(
     throw new UserError('reading.postFailed', { channel });
   }
   const link = `https://discord.com/channels/${plan.guildId}/${plan.channelId}/${outcome.record.post.messageId}`;
-  await answer(interaction, context, 'reading.postedReply', {
+  return answer(context, 'reading.postedReply', {
     channel,
     link,
     next: await nextDate(plan, context),
@@ -344,16 +341,9 @@ const PERMISSION_NAMES: Record<PromptPermission, MessageKey> = {
 };
 
 function answer(
-  interaction: ChatInputCommandInteraction,
   context: HandlerContext,
   key: MessageKey,
   params: Record<string, string | number>,
-) {
-  return reply(interaction, { content: context.t(key, params) });
-}
-
-/** Every `/reading` answer is for the organiser only. */
-async function reply(interaction: ChatInputCommandInteraction, view: MessageView) {
-  if (interaction.deferred) await interaction.editReply(toPayload(view));
-  else await interaction.reply(toReply(view, { ephemeral: true }));
+): MessageView {
+  return { content: context.t(key, params) };
 }

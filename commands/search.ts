@@ -9,7 +9,7 @@ import { MAX_QUERY_LENGTH, searchPassages } from '../src/content/search';
 import { textChoices } from '../src/discord/choices';
 import type { Command } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
-import { toReply } from '../src/discord/to-payload';
+import { replyWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import { renderSearchResults } from '../src/quotes/render-search';
 
@@ -58,7 +58,7 @@ export default {
     if (hits.length === 0) throw new UserError('search.noResults', { query });
     const view = renderSearchResults(services.library, query, hits, locale);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
-    await interaction.reply(toReply(view, { ephemeral }));
+    await replyWhenReady(interaction, view, { ephemeral });
   },
 
   async autocomplete(interaction, { services }) {

@@ -10,7 +10,7 @@ import type { Section, Text } from '../src/content/text';
 import { textChoices, toChoices } from '../src/discord/choices';
 import type { Command, HandlerContext } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
-import { toPayload, toReply } from '../src/discord/to-payload';
+import { replyWhenReady, updateWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import { isLocale } from '../src/i18n/locale';
 import { integerPart } from '../src/render/custom-id';
@@ -57,13 +57,13 @@ export default {
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     if (sectionQuery === null) {
       if (paragraph !== null) throw new UserError('quote.paragraphWithoutSection');
-      await interaction.reply(toReply(renderContents(library, text, 0, locale), { ephemeral }));
+      await replyWhenReady(interaction, renderContents(library, text, 0, locale), { ephemeral });
       return;
     }
     const section = resolveSection(text, sectionQuery);
     if (paragraph !== null) checkParagraph(section, paragraph);
     const view = renderQuotePage({ text, section, paragraph: paragraph ?? undefined }, 0, locale);
-    await interaction.reply(toReply(view, { ephemeral }));
+    await replyWhenReady(interaction, view, { ephemeral });
   },
 
   async autocomplete(interaction: AutocompleteInteraction, { services }: HandlerContext) {
@@ -111,7 +111,7 @@ export default {
         page,
         locale,
       );
-      await interaction.update(toPayload(view));
+      await updateWhenReady(interaction, view);
     },
     // contents:<text>:<page>:<locale>
     async [CONTENTS_BUTTON](interaction, [textId, pagePart, locale], { services }) {
@@ -120,7 +120,7 @@ export default {
       if (!text || page === undefined || locale === undefined || !isLocale(locale)) {
         throw new UserError('error.staleButton');
       }
-      await interaction.update(toPayload(renderContents(services.library, text, page, locale)));
+      await updateWhenReady(interaction, renderContents(services.library, text, page, locale));
     },
   },
 } satisfies Command;

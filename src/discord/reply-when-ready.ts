@@ -1,5 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type MessageComponentInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { MessageView } from '../render/view';
 import { toPayload, toReply } from './to-payload';
 
@@ -41,25 +45,62 @@ function remainingBeforeDefer(interaction: object, deferAfterMs: number): number
   return Math.max(0, deferAfterMs - since);
 }
 
+type Work = MessageView | Promise<MessageView>;
+
 /**
- * Answers with the message `work` produces, in one request when it is ready in time; when it is
- * slow, defers before Discord's 3-second deadline and edits the answer in once it is ready. A
- * failure of `work` is rethrown for the router to answer (as a follow-up if deferred), so nothing
- * is ever confirmed that did not happen.
+ * Answers an interaction with the message `work` produces: the one way every command answers. In
+ * one request when it is ready in time; when it is slow, defers before Discord's 3-second
+ * deadline and edits the answer in once it is ready. A failure of `work` is rethrown for the
+ * router to answer (as a follow-up if deferred), so nothing is ever confirmed that did not happen.
  */
 export async function replyWhenReady(
   interaction: RepliableInteraction,
-  work: Promise<MessageView>,
+  work: Work,
   options: { ephemeral: boolean; deferAfterMs?: number },
 ): Promise<void> {
+  const view = await inTime(interaction, work, options.deferAfterMs);
+  if (view !== 'slow') {
+    await interaction.reply(toReply(view, { ephemeral: options.ephemeral }));
+    return;
+  }
+  await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await interaction.editReply(toPayload(await work));
+}
+
+/** `replyWhenReady` for a button that changes the message it is on (pages, confirmations). */
+export async function updateWhenReady(
+  interaction: MessageComponentInteraction,
+  work: Work,
+  options: { deferAfterMs?: number } = {},
+): Promise<void> {
+  const view = await inTime(interaction, work, options.deferAfterMs);
+  if (view !== 'slow') {
+    await interaction.update(toPayload(view));
+    return;
+  }
+  await interaction.deferUpdate();
+  await interaction.editReply(toPayload(await work));
+}
+
+/** The view, if `work` gives it before it is time to defer; else 'slow'. Rethrows its failure. */
+async function inTime(
+  interaction: object,
+  work: Work,
+  deferAfterMs = DEFER_AFTER_MS,
+): Promise<MessageView | 'slow'> {
+  if (!(work instanceof Promise)) return work;
+  // No time left (or none asked for): defer at once rather than race a timer.
+  const remaining = remainingBeforeDefer(interaction, deferAfterMs);
+  if (remaining === 0) {
+    // Awaited once deferred; handled now, so a failure meanwhile is not an unhandled rejection.
+    work.catch(() => undefined);
+    return 'slow';
+  }
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => {
-    timer = setTimeout(
-      () => {
-        resolve('slow');
-      },
-      remainingBeforeDefer(interaction, options.deferAfterMs ?? DEFER_AFTER_MS),
-    );
+    timer = setTimeout(() => {
+      resolve('slow');
+    }, remaining);
   });
   const first = await Promise.race([
     work.then(
@@ -69,12 +110,7 @@ export async function replyWhenReady(
     slow,
   ]);
   clearTimeout(timer);
-  if (first !== 'slow') {
-    if ('error' in first) throw first.error;
-    await interaction.reply(toReply(first.view, { ephemeral: options.ephemeral }));
-    return;
-  }
-  await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const view = await work;
-  await interaction.editReply(toPayload(view));
+  if (first === 'slow') return first;
+  if ('error' in first) throw first.error;
+  return first.view;
 }

@@ -3,18 +3,18 @@ import { commands as allCommands } from '../commands';
 import type { Config } from './config/config';
 import { loadLibrary } from './content/load-library';
 import type { Command } from './discord/command';
-import { createChannelMessenger } from './discord/channel-messenger';
+import { DiscordChannelMessenger } from './discord/channel-messenger';
 import { createDiscordClient } from './discord/create-client';
 import { CLAIM_WAIT_MS, InteractionClaims } from './discord/interaction-claims';
-import { createReadingPoster } from './discord/reading-poster';
-import { createInteractionRouter } from './discord/router';
+import { DiscordPromptPoster } from './discord/reading-poster';
+import { InteractionRouter } from './discord/router';
 import type { Lifecycle } from './lifecycle';
 import { createLogger, type Logger } from './log/logger';
 import { PollService } from './polls/poll-service';
 import { PrivacyService } from './privacy/privacy-service';
+import { ReadingService } from './reading/reading-service';
 import { RateLimiter, type RateLimits } from './rate-limit/rate-limiter';
 import { closingPollInput } from './reading/core/closing-poll';
-import { createReadings } from './reading/create-readings';
 import type { Services } from './services';
 import { openStore } from './store/store';
 import { systemClock, type Clock } from './time/clock';
@@ -57,15 +57,15 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       logger,
       clock: options.clock ?? systemClock,
       store,
-      messenger: createChannelMessenger(client),
+      messenger: new DiscordChannelMessenger(client),
     }),
-    readings: createReadings({
+    readings: new ReadingService({
       config,
       logger,
       clock: options.clock ?? systemClock,
       store,
       library,
-      poster: createReadingPoster(client),
+      poster: new DiscordPromptPoster(client),
       closingPoll: (input) => {
         const { origin, poll } = closingPollInput(input);
         return services.polls.createAndPost(origin, services.polls.check(poll, origin.locale));
@@ -95,7 +95,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   });
   const claims = new InteractionClaims({ store: claimStore, logger, clock: services.clock });
   const lifecycles: Lifecycle[] = [claims, services.polls, services.readings];
-  const router = createInteractionRouter(options.commands ?? allCommands, services, { claims });
+  const router = new InteractionRouter(options.commands ?? allCommands, services, { claims });
 
   client.on(Events.InteractionCreate, (interaction) => {
     void router.handle(interaction);

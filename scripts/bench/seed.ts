@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import type { PollRecord } from '../../src/polls/core/poll';
 import { PollStore } from '../../src/polls/poll-store';
 import type { ReadingPlan, Weekday } from '../../src/reading/core/plan';
-import { createPlanStore } from '../../src/reading/plan-store';
+import { PlanStore } from '../../src/reading/plan-store';
 import { openStore } from '../../src/store/store';
 
 export interface SeedCounts {
@@ -34,7 +34,7 @@ export async function seedStore(
   });
   try {
     const polls = new PollStore(store);
-    const plans = createPlanStore(store);
+    const plans = new PlanStore(store);
     const now = Date.now();
     await inBatches(counts.polls, async (index) => {
       const open = index < counts.openPolls;

@@ -8,8 +8,9 @@ import {
   type GuildBasedChannel,
   type User,
 } from 'discord.js';
-import { supportedLocale } from '../i18n/locale';
-import { PromptRejected, type PromptPoster } from '../reading/ports';
+import { supportedLocale, type Locale } from '../i18n/locale';
+import { PromptRejected, type PostedPrompt, type PromptPoster } from '../reading/ports';
+import type { MessageView } from '../render/view';
 import { toPayload } from './to-payload';
 
 /** What the bot needs in a plan's channel: read it, post the prompt with its embed, open threads. */
@@ -44,43 +45,51 @@ export function missingPromptPermissions(
  * instead of retrying, which would only pile up invalid requests. Built before login; used once
  * the client is ready.
  */
-export function createReadingPoster(client: Client): PromptPoster {
-  return {
-    guildLocale: (guildId) => supportedLocale(client.guilds.cache.get(guildId)?.preferredLocale),
+export class DiscordPromptPoster implements PromptPoster {
+  constructor(private readonly client: Client) {}
 
-    async post(channelId, view, threadTitle, nonce) {
-      const channel = await client.channels.fetch(channelId).catch(rejectPermanent);
-      if (channel?.type !== ChannelType.GuildText) {
-        throw new PromptRejected('channel-deleted', `channel ${channelId} is gone`);
-      }
-      // Posting starts once the client is ready, when its user is known.
-      if (!client.isReady()) throw new Error('the Discord client is not ready');
-      const missing = missingPromptPermissions(channel, client.user, false);
-      if (missing.length > 0) {
-        throw new PromptRejected('missing-permission', `missing ${missing.join(', ')}`);
-      }
-      const message = await channel
-        .send({ ...toPayload(view), nonce, enforceNonce: true })
-        .catch(rejectPermanent);
-      const posted = { messageId: message.id, threadId: undefined, problem: undefined };
-      if (threadTitle === undefined) return posted;
-      try {
-        const thread = await message.startThread({
-          name: threadTitle,
-          autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
-        });
-        return { ...posted, threadId: thread.id };
-      } catch (error) {
-        // The prompt is out, so this is not retried (that would post it twice). Without the
-        // right to open threads, next week's would fail too: the plan pauses.
-        return {
-          ...posted,
-          problem: isPermanent(error) ? 'missing-permission' : undefined,
-          threadError: error,
-        };
-      }
-    },
-  };
+  guildLocale(guildId: string): Locale | undefined {
+    return supportedLocale(this.client.guilds.cache.get(guildId)?.preferredLocale);
+  }
+
+  async post(
+    channelId: string,
+    view: MessageView,
+    threadTitle: string | undefined,
+    nonce: string,
+  ): Promise<PostedPrompt> {
+    const { client } = this;
+    const channel = await client.channels.fetch(channelId).catch(rejectPermanent);
+    if (channel?.type !== ChannelType.GuildText) {
+      throw new PromptRejected('channel-deleted', `channel ${channelId} is gone`);
+    }
+    // Posting starts once the client is ready, when its user is known.
+    if (!client.isReady()) throw new Error('the Discord client is not ready');
+    const missing = missingPromptPermissions(channel, client.user, false);
+    if (missing.length > 0) {
+      throw new PromptRejected('missing-permission', `missing ${missing.join(', ')}`);
+    }
+    const message = await channel
+      .send({ ...toPayload(view), nonce, enforceNonce: true })
+      .catch(rejectPermanent);
+    const posted = { messageId: message.id, threadId: undefined, problem: undefined };
+    if (threadTitle === undefined) return posted;
+    try {
+      const thread = await message.startThread({
+        name: threadTitle,
+        autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
+      });
+      return { ...posted, threadId: thread.id };
+    } catch (error) {
+      // The prompt is out, so this is not retried (that would post it twice). Without the
+      // right to open threads, next week's would fail too: the plan pauses.
+      return {
+        ...posted,
+        problem: isPermanent(error) ? 'missing-permission' : undefined,
+        threadError: error,
+      };
+    }
+  }
 }
 
 function isPermanent(error: unknown): boolean {

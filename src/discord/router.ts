@@ -27,12 +27,6 @@ export interface InteractionRouterOptions {
   readonly claims?: InteractionClaimer;
 }
 
-export interface InteractionRouter {
-  handle(interaction: Interaction): Promise<void>;
-  /** Stops taking new work (new interactions get a "restarting" message) and waits for running handlers. */
-  drain(): Promise<void>;
-}
-
 /**
  * Sends each interaction to its command, autocomplete or button handler, inside one error
  * boundary: a user mistake (`UserError`) gets a short ephemeral message in the user's language, an
@@ -49,28 +43,43 @@ export interface InteractionRouter {
  * process and each answer but the first refused by Discord (40060) and logged as a failure; at a
  * fraction of a millisecond, one rule for every interaction beats a special case.
  */
-export function createInteractionRouter(
-  commands: readonly Command[],
-  services: Services,
-  options: InteractionRouterOptions = {},
-): InteractionRouter {
-  const commandsByName = new Map<string, Command>();
-  const buttonsByKind = new Map<string, ButtonHandler>();
-  for (const command of commands) {
-    if (commandsByName.has(command.data.name)) {
-      throw new Error(`Two commands are named "${command.data.name}"`);
-    }
-    commandsByName.set(command.data.name, command);
-    for (const [kind, handler] of Object.entries(command.buttons ?? {})) {
-      if (buttonsByKind.has(kind)) throw new Error(`Two button handlers for "${kind}"`);
-      buttonsByKind.set(kind, handler);
+export class InteractionRouter {
+  private readonly commandsByName = new Map<string, Command>();
+  private readonly buttonsByKind = new Map<string, ButtonHandler>();
+  private readonly running = new Set<Promise<void>>();
+  private draining = false;
+
+  constructor(
+    commands: readonly Command[],
+    private readonly services: Services,
+    private readonly options: InteractionRouterOptions = {},
+  ) {
+    for (const command of commands) {
+      if (this.commandsByName.has(command.data.name)) {
+        throw new Error(`Two commands are named "${command.data.name}"`);
+      }
+      this.commandsByName.set(command.data.name, command);
+      for (const [kind, handler] of Object.entries(command.buttons ?? {})) {
+        if (this.buttonsByKind.has(kind)) throw new Error(`Two button handlers for "${kind}"`);
+        this.buttonsByKind.set(kind, handler);
+      }
     }
   }
 
-  const running = new Set<Promise<void>>();
-  let draining = false;
+  handle(interaction: Interaction): Promise<void> {
+    markReceived(interaction);
+    const task = this.dispatch(interaction).finally(() => this.running.delete(task));
+    this.running.add(task);
+    return task;
+  }
 
-  async function dispatch(interaction: Interaction): Promise<void> {
+  /** Stops taking new work (new interactions get a "restarting" message) and waits for running handlers. */
+  async drain(): Promise<void> {
+    this.draining = true;
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private async dispatch(interaction: Interaction): Promise<void> {
     if (
       !interaction.isChatInputCommand() &&
       !interaction.isAutocomplete() &&
@@ -78,6 +87,7 @@ export function createInteractionRouter(
     ) {
       return;
     }
+    const { services } = this;
     const locale = resolveLocale(
       interaction.locale,
       interaction.guildLocale,
@@ -92,52 +102,39 @@ export function createInteractionRouter(
     });
     const context: HandlerContext = { services, locale, t: translator(locale), logger };
     // Claimed before anything else, "restarting" included: one process answers, whichever it is.
-    const claimed = await (options.claims?.claim(interaction.id) ?? true);
+    const claimed = await (this.options.claims?.claim(interaction.id) ?? true);
     if (!claimed) {
       logger.debug('interaction claimed by another process');
       return;
     }
     try {
-      if (draining) throw new UserError('error.shuttingDown');
-      if (interaction.isAutocomplete()) await autocomplete(interaction, context);
-      else if (interaction.isChatInputCommand()) await chatInput(interaction, context);
-      else await button(interaction, context);
+      if (this.draining) throw new UserError('error.shuttingDown');
+      if (interaction.isAutocomplete()) await this.autocomplete(interaction, context);
+      else if (interaction.isChatInputCommand()) await this.chatInput(interaction, context);
+      else await this.button(interaction, context);
     } catch (error) {
       await answerFailure(interaction, error, context);
     }
   }
 
-  async function chatInput(interaction: ChatInputCommandInteraction, context: HandlerContext) {
-    const command = commandsByName.get(interaction.commandName);
+  private async chatInput(interaction: ChatInputCommandInteraction, context: HandlerContext) {
+    const command = this.commandsByName.get(interaction.commandName);
     if (!command) throw new UserError('error.unknownCommand');
     await command.execute(interaction, context);
   }
 
-  async function autocomplete(interaction: AutocompleteInteraction, context: HandlerContext) {
-    const command = commandsByName.get(interaction.commandName);
+  private async autocomplete(interaction: AutocompleteInteraction, context: HandlerContext) {
+    const command = this.commandsByName.get(interaction.commandName);
     if (!command?.autocomplete) return interaction.respond([]);
     await command.autocomplete(interaction, context);
   }
 
-  async function button(interaction: ButtonInteraction, context: HandlerContext) {
+  private async button(interaction: ButtonInteraction, context: HandlerContext) {
     const { kind, parts } = parseCustomId(interaction.customId);
-    const handler = buttonsByKind.get(kind);
+    const handler = this.buttonsByKind.get(kind);
     if (!handler) throw new UserError('error.staleButton');
     await handler(interaction, parts, context);
   }
-
-  return {
-    handle(interaction) {
-      markReceived(interaction);
-      const task = dispatch(interaction).finally(() => running.delete(task));
-      running.add(task);
-      return task;
-    },
-    async drain() {
-      draining = true;
-      while (running.size > 0) await Promise.allSettled([...running]);
-    },
-  };
 }
 
 async function answerFailure(interaction: Interaction, error: unknown, context: HandlerContext) {

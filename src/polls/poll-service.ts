@@ -192,7 +192,10 @@ export class PollService implements Lifecycle {
       } else {
         await this.polls.changeVote(poll.id, voter, (current) => {
           previous = current;
-          applied = applyVote(current, option, poll.maxChoices, now);
+          // The clock read after the vote it changes: of two clicks handled at once (a double
+          // click), the one whose write lands second may have read the clock first.
+          const changedAt = Math.max(now, this.options.clock.now().getTime());
+          applied = applyVote(current, option, poll.maxChoices, changedAt);
           return applied.record;
         });
       }

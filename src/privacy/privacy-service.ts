@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
 import { PollStore } from '../polls/poll-store';
-import { createPlanStore, type PlanStore } from '../reading/plan-store';
+import { PlanStore } from '../reading/plan-store';
 import type { Store } from '../store/store';
 import { countMemberData, type MemberData, type MemberDataCounts } from './core/member-data';
 import { erasePollData, findPollData } from './poll-data';
@@ -26,7 +26,7 @@ export class PrivacyService {
 
   constructor(private readonly options: PrivacyServiceOptions) {
     this.polls = new PollStore(options.store);
-    this.plans = createPlanStore(options.store);
+    this.plans = new PlanStore(options.store);
   }
 
   async find(userId: string): Promise<MemberData> {

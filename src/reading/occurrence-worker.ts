@@ -46,57 +46,178 @@ export interface OccurrenceWorkerOptions {
   readonly onPlanChanged: (plan: ReadingPlan) => void;
 }
 
-export interface OccurrenceWorker {
-  /** Claims the occurrence, posts its prompt (with retries) and records the outcome. */
-  post(
-    poster: PromptPoster,
-    planId: string,
-    occurrence: Occurrence,
-    late: boolean,
-    signal: AbortSignal,
-  ): Promise<PostOutcome>;
-  /** Claims the occurrence as missed (too late, skipped by hand); false when someone has it. */
-  claimMiss(plan: ReadingPlan, occurrence: Occurrence, reason: MissReason): Promise<boolean>;
-  /**
-   * Someone else claimed the occurrence: apply their outcome if they recorded one, take over a
-   * claim whose worker died, or leave a live claim alone. True when the caller may go on.
-   */
-  resolveTaken(plan: ReadingPlan, occurrence: Occurrence): Promise<boolean>;
-}
-
 /**
  * One occurrence, exactly once: the claim (`setIfAbsent` on the occurrence's key) comes before
  * anything is posted, so a double fire, a restart or a second process never posts twice; the
  * outcome is then applied to the plan with compare-and-set, and recorded under the key.
  */
-export function createOccurrenceWorker(options: OccurrenceWorkerOptions): OccurrenceWorker {
-  const { plans, library, clock, logger } = options;
-  const instanceId = randomUUID();
+export class OccurrenceWorker {
+  private readonly instanceId = randomUUID();
 
-  const missed = (
+  constructor(private readonly options: OccurrenceWorkerOptions) {}
+
+  /** Claims the occurrence, posts its prompt (with retries) and records the outcome. */
+  async post(
+    poster: PromptPoster,
+    planId: string,
+    occurrence: Occurrence,
+    late: boolean,
+    signal: AbortSignal,
+  ): Promise<PostOutcome> {
+    const { plans, library, clock, logger } = this.options;
+    const claim: OccurrenceRecord = {
+      state: 'claimed',
+      by: this.instanceId,
+      at: clock.now().toISOString(),
+    };
+    if (!(await plans.claimOccurrence(planId, occurrence.localDate, claim))) {
+      return { kind: 'taken' };
+    }
+    // Re-read under the claim: a pause, stop or skip may have landed since the decision.
+    const plan = await plans.get(planId);
+    const pending = plan?.state === 'active' ? pendingOccurrence(plan) : undefined;
+    if (!plan || pending?.localDate !== occurrence.localDate) {
+      await plans.releaseOccurrence(planId, occurrence.localDate);
+      return { kind: 'stale' };
+    }
+    const log = logger.child({ planId, occurrence: occurrence.localDate });
+    const text = library.byId.get(plan.textId);
+    if (!text) {
+      const outcome = this.missed(occurrence, 'text-missing', 'text-missing');
+      await this.settle(plan, occurrence, outcome);
+      return { kind: 'missed', record: outcome };
+    }
+    const locale = poster.guildLocale(plan.guildId) ?? plan.locale;
+    const sectionsRead = plan.posts.filter((entry) => entry.subject.kind === 'section').length;
+    const pollFollows = this.options.closingPoll !== undefined && sectionsRead >= 2;
+    const prompt = renderPlanPrompt(plan, text, {
+      locale,
+      lateFor: late ? occurrence.at : undefined,
+      pollFollows,
+    });
+    // Discord drops a message whose nonce it saw in the last minutes: a retry after a lost
+    // answer cannot double the prompt. Nonces are at most 25 characters.
+    const nonce = createHash('sha256')
+      .update(occurrenceId(planId, occurrence))
+      .digest('hex')
+      .slice(0, 25);
+    try {
+      const posted = await withRetries(
+        () => poster.post(plan.channelId, prompt.view, prompt.threadTitle, nonce),
+        {
+          delaysMs: this.options.retryDelaysMs,
+          isFinal: (error) => error instanceof PromptRejected,
+          signal,
+          onRetry: (error, attempt, delayMs) => {
+            log.warn(
+              { err: error, attempt, retryInMs: delayMs },
+              'reading prompt failed, retrying',
+            );
+          },
+        },
+      );
+      const outcome: SettledOccurrence = {
+        state: 'posted',
+        post: {
+          subject: prompt.subject,
+          localDate: occurrence.localDate,
+          scheduledAt: occurrence.at.toISOString(),
+          postedAt: clock.now().toISOString(),
+          late,
+          messageId: posted.messageId,
+          threadId: posted.threadId,
+        },
+        ...(posted.problem !== undefined && { pause: posted.problem }),
+      };
+      await this.settle(plan, occurrence, outcome);
+      if (posted.threadError !== undefined) {
+        log.warn({ err: posted.threadError }, 'thread not opened');
+      }
+      log.info({ messageId: posted.messageId, late }, 'reading prompt posted');
+      if (prompt.subject.kind === 'closing' && pollFollows) {
+        await this.openClosingPoll(plan, text, locale, log);
+      }
+      return { kind: 'posted', record: outcome };
+    } catch (error) {
+      if (signal.aborted && !(error instanceof PromptRejected)) {
+        // Nothing went out: give the occurrence back so the next start posts it (within grace).
+        await plans.releaseOccurrence(planId, occurrence.localDate);
+        return { kind: 'stale' };
+      }
+      const outcome =
+        error instanceof PromptRejected
+          ? this.missed(occurrence, error.reason, error.reason, error.message)
+          : this.missed(occurrence, 'failed', undefined, describeError(error));
+      await this.settle(plan, occurrence, outcome);
+      log.warn({ err: error }, 'reading prompt not posted');
+      return { kind: 'missed', record: outcome };
+    }
+  }
+
+  /** Claims the occurrence as missed (too late, skipped by hand); false when someone has it. */
+  async claimMiss(plan: ReadingPlan, occurrence: Occurrence, reason: MissReason): Promise<boolean> {
+    const outcome = this.missed(occurrence, reason);
+    if (!(await this.options.plans.claimOccurrence(plan.id, occurrence.localDate, outcome))) {
+      return false;
+    }
+    await this.apply(plan, occurrence, outcome);
+    return true;
+  }
+
+  /**
+   * Someone else claimed the occurrence: apply their outcome if they recorded one, take over a
+   * claim whose worker died, or leave a live claim alone. True when the caller may go on.
+   */
+  async resolveTaken(plan: ReadingPlan, occurrence: Occurrence): Promise<boolean> {
+    const { plans, clock, logger } = this.options;
+    const record = await plans.occurrence(plan.id, occurrence.localDate);
+    if (record === undefined) return true; // released meanwhile: ask again
+    if (record.state !== 'claimed') {
+      await this.apply(plan, occurrence, record);
+      return true;
+    }
+    if (!isStaleClaim(record, clock.now())) {
+      logger.debug(
+        { planId: plan.id, occurrence: occurrence.localDate },
+        'occurrence claimed elsewhere',
+      );
+      return false;
+    }
+    const interrupted = this.missed(occurrence, 'interrupted');
+    if (await plans.settleClaim(plan.id, occurrence.localDate, record, interrupted)) {
+      logger.warn({ planId: plan.id, occurrence: occurrence.localDate }, 'took over a stale claim');
+      await this.apply(plan, occurrence, interrupted);
+    }
+    return true;
+  }
+
+  private missed(
     occurrence: Occurrence,
     reason: MissReason,
     pause?: PauseReason,
     detail?: string,
-  ): SettledOccurrence => ({
-    state: 'missed',
-    miss: {
-      localDate: occurrence.localDate,
-      scheduledAt: occurrence.at.toISOString(),
-      reason,
-      at: clock.now().toISOString(),
-      ...(detail !== undefined && { detail: detail.slice(0, 200) }),
-    },
-    ...(pause !== undefined && { pause }),
-  });
+  ): SettledOccurrence {
+    return {
+      state: 'missed',
+      miss: {
+        localDate: occurrence.localDate,
+        scheduledAt: occurrence.at.toISOString(),
+        reason,
+        at: this.options.clock.now().toISOString(),
+        ...(detail !== undefined && { detail: detail.slice(0, 200) }),
+      },
+      ...(pause !== undefined && { pause }),
+    };
+  }
 
-  async function apply(plan: ReadingPlan, occurrence: Occurrence, outcome: SettledOccurrence) {
+  private async apply(plan: ReadingPlan, occurrence: Occurrence, outcome: SettledOccurrence) {
+    const { plans } = this.options;
     // `update` hands back the stored plan when the outcome was already applied: undefined = gone.
     const updated = await plans.update(plan.id, (current) =>
       applyOutcome(current, occurrence, outcome),
     );
     if (updated?.state === 'finished') await plans.releaseChannel(updated);
-    if (updated) options.onPlanChanged(updated);
+    if (updated) this.options.onPlanChanged(updated);
     return updated;
   }
 
@@ -105,146 +226,22 @@ export function createOccurrenceWorker(options: OccurrenceWorkerOptions): Occurr
    * taking it over changes nothing since the plan is already past the occurrence. A plan
    * stopped meanwhile keeps no record.
    */
-  async function settle(plan: ReadingPlan, occurrence: Occurrence, outcome: SettledOccurrence) {
-    if (await apply(plan, occurrence, outcome)) {
-      await plans.settleOccurrence(plan.id, occurrence.localDate, outcome);
+  private async settle(plan: ReadingPlan, occurrence: Occurrence, outcome: SettledOccurrence) {
+    if (await this.apply(plan, occurrence, outcome)) {
+      await this.options.plans.settleOccurrence(plan.id, occurrence.localDate, outcome);
     } else {
-      await plans.releaseOccurrence(plan.id, occurrence.localDate);
+      await this.options.plans.releaseOccurrence(plan.id, occurrence.localDate);
     }
   }
 
-  async function openClosingPoll(plan: ReadingPlan, text: Text, locale: Locale, log: Logger) {
+  private async openClosingPoll(plan: ReadingPlan, text: Text, locale: Locale, log: Logger) {
     try {
-      await options.closingPoll?.({ plan, text, locale });
+      await this.options.closingPoll?.({ plan, text, locale });
     } catch (error) {
       // The recap is out; a missing poll is not worth failing the week over.
       log.warn({ err: error }, 'closing poll not opened');
     }
   }
-
-  return {
-    async post(poster, planId, occurrence, late, signal) {
-      const claim: OccurrenceRecord = {
-        state: 'claimed',
-        by: instanceId,
-        at: clock.now().toISOString(),
-      };
-      if (!(await plans.claimOccurrence(planId, occurrence.localDate, claim))) {
-        return { kind: 'taken' };
-      }
-      // Re-read under the claim: a pause, stop or skip may have landed since the decision.
-      const plan = await plans.get(planId);
-      const pending = plan?.state === 'active' ? pendingOccurrence(plan) : undefined;
-      if (!plan || pending?.localDate !== occurrence.localDate) {
-        await plans.releaseOccurrence(planId, occurrence.localDate);
-        return { kind: 'stale' };
-      }
-      const log = logger.child({ planId, occurrence: occurrence.localDate });
-      const text = library.byId.get(plan.textId);
-      if (!text) {
-        const outcome = missed(occurrence, 'text-missing', 'text-missing');
-        await settle(plan, occurrence, outcome);
-        return { kind: 'missed', record: outcome };
-      }
-      const locale = poster.guildLocale(plan.guildId) ?? plan.locale;
-      const sectionsRead = plan.posts.filter((entry) => entry.subject.kind === 'section').length;
-      const pollFollows = options.closingPoll !== undefined && sectionsRead >= 2;
-      const prompt = renderPlanPrompt(plan, text, {
-        locale,
-        lateFor: late ? occurrence.at : undefined,
-        pollFollows,
-      });
-      // Discord drops a message whose nonce it saw in the last minutes: a retry after a lost
-      // answer cannot double the prompt. Nonces are at most 25 characters.
-      const nonce = createHash('sha256')
-        .update(occurrenceId(planId, occurrence))
-        .digest('hex')
-        .slice(0, 25);
-      try {
-        const posted = await withRetries(
-          () => poster.post(plan.channelId, prompt.view, prompt.threadTitle, nonce),
-          {
-            delaysMs: options.retryDelaysMs,
-            isFinal: (error) => error instanceof PromptRejected,
-            signal,
-            onRetry: (error, attempt, delayMs) => {
-              log.warn(
-                { err: error, attempt, retryInMs: delayMs },
-                'reading prompt failed, retrying',
-              );
-            },
-          },
-        );
-        const outcome: SettledOccurrence = {
-          state: 'posted',
-          post: {
-            subject: prompt.subject,
-            localDate: occurrence.localDate,
-            scheduledAt: occurrence.at.toISOString(),
-            postedAt: clock.now().toISOString(),
-            late,
-            messageId: posted.messageId,
-            threadId: posted.threadId,
-          },
-          ...(posted.problem !== undefined && { pause: posted.problem }),
-        };
-        await settle(plan, occurrence, outcome);
-        if (posted.threadError !== undefined) {
-          log.warn({ err: posted.threadError }, 'thread not opened');
-        }
-        log.info({ messageId: posted.messageId, late }, 'reading prompt posted');
-        if (prompt.subject.kind === 'closing' && pollFollows) {
-          await openClosingPoll(plan, text, locale, log);
-        }
-        return { kind: 'posted', record: outcome };
-      } catch (error) {
-        if (signal.aborted && !(error instanceof PromptRejected)) {
-          // Nothing went out: give the occurrence back so the next start posts it (within grace).
-          await plans.releaseOccurrence(planId, occurrence.localDate);
-          return { kind: 'stale' };
-        }
-        const outcome =
-          error instanceof PromptRejected
-            ? missed(occurrence, error.reason, error.reason, error.message)
-            : missed(occurrence, 'failed', undefined, describeError(error));
-        await settle(plan, occurrence, outcome);
-        log.warn({ err: error }, 'reading prompt not posted');
-        return { kind: 'missed', record: outcome };
-      }
-    },
-
-    async claimMiss(plan, occurrence, reason) {
-      const outcome = missed(occurrence, reason);
-      if (!(await plans.claimOccurrence(plan.id, occurrence.localDate, outcome))) return false;
-      await apply(plan, occurrence, outcome);
-      return true;
-    },
-
-    async resolveTaken(plan, occurrence) {
-      const record = await plans.occurrence(plan.id, occurrence.localDate);
-      if (record === undefined) return true; // released meanwhile: ask again
-      if (record.state !== 'claimed') {
-        await apply(plan, occurrence, record);
-        return true;
-      }
-      if (!isStaleClaim(record, clock.now())) {
-        logger.debug(
-          { planId: plan.id, occurrence: occurrence.localDate },
-          'occurrence claimed elsewhere',
-        );
-        return false;
-      }
-      const interrupted = missed(occurrence, 'interrupted');
-      if (await plans.settleClaim(plan.id, occurrence.localDate, record, interrupted)) {
-        logger.warn(
-          { planId: plan.id, occurrence: occurrence.localDate },
-          'took over a stale claim',
-        );
-        await apply(plan, occurrence, interrupted);
-      }
-      return true;
-    },
-  };
 }
 
 function describeError(error: unknown): string {

@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { decideDue, pendingOccurrence, type DuePolicy } from './core/due-occurrences';
 import { cronExpression } from './core/next-occurrence';
-import { createOccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
+import { OccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
 import type { Occurrence, ReadingPlan } from './core/plan';
 import type { PlanStore } from './plan-store';
 import type { PromptPoster } from './ports';
@@ -27,20 +27,6 @@ export interface ReadingSchedulerOptions {
   readonly retryDelaysMs?: readonly number[];
   /** node-cron expression of the reconciliation (default: every minute). */
   readonly reconcileCron?: string;
-}
-
-export interface ReadingScheduler extends Lifecycle {
-  /** Arms the plan's weekly cron task (idempotent); plans created or resumed here post on time. */
-  arm(plan: ReadingPlan): void;
-  /** Stops the plan's cron task (a post under way finishes, and finds the plan changed). */
-  disarm(planId: string): void;
-  /** Posts what is due (and records what is too late) for one plan, then for all. */
-  reconcilePlan(planId: string): Promise<void>;
-  reconcileAll(): Promise<void>;
-  /** Posts the plan's pending occurrence now, early: `/reading next`. */
-  postPending(planId: string): Promise<PostOutcome>;
-  /** Records the plan's pending occurrence as skipped: `/reading skip`. */
-  skipPending(planId: string): Promise<Occurrence | undefined>;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 4_000];
@@ -65,115 +51,124 @@ const SLICE_MS = 4;
  * what is due (`decideDue`) and hands each due occurrence to the occurrence worker, which claims
  * it in the store before posting (exactly once) and applies the outcome to the plan.
  */
-export function createReadingScheduler(options: ReadingSchedulerOptions): ReadingScheduler {
-  const { plans, clock, policy } = options;
-  const logger = options.logger.child({ feature: 'reading' });
-  const tasks = new Map<string, ScheduledTask>();
-  const running = new Set<Promise<unknown>>();
-  const chains = new Map<string, Promise<unknown>>();
-  let reconciler: ScheduledTask | undefined;
-  let stopping = new AbortController();
-  const worker = createOccurrenceWorker({
-    ...options,
-    logger,
-    retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
-    onPlanChanged: (plan) => {
-      if (plan.state !== 'active') disarm(plan.id);
-    },
-  });
+export class ReadingScheduler implements Lifecycle {
+  readonly name = 'reading-scheduler';
+  private readonly logger: Logger;
+  private readonly worker: OccurrenceWorker;
+  private readonly tasks = new Map<string, ScheduledTask>();
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly chains = new Map<string, Promise<unknown>>();
+  private reconciler: ScheduledTask | undefined;
+  private stopping = new AbortController();
 
-  /** Background work the stop waits for. */
-  function track(work: Promise<unknown>): void {
-    const settled = work.catch((error: unknown) => {
-      logger.error({ err: error }, 'reading plan work failed');
+  constructor(private readonly options: ReadingSchedulerOptions) {
+    this.logger = options.logger.child({ feature: 'reading' });
+    this.worker = new OccurrenceWorker({
+      ...options,
+      logger: this.logger,
+      retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+      onPlanChanged: (plan) => {
+        if (plan.state !== 'active') this.disarm(plan.id);
+      },
     });
-    running.add(settled);
-    void settled.finally(() => running.delete(settled));
   }
 
-  /** One piece of work at a time per plan in this process; other processes meet at the claims. */
-  function exclusive<T>(planId: string, work: () => Promise<T>): Promise<T> {
-    const previous = chains.get(planId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    chains.set(planId, settled);
-    void settled.then(() => {
-      if (chains.get(planId) === settled) chains.delete(planId);
+  async start(): Promise<void> {
+    this.stopping = new AbortController();
+    this.reconciler = cron.schedule(this.options.reconcileCron ?? '30 * * * * *', () => {
+      this.track(this.reconcileAll());
     });
-    return next;
+    // Catch up in the background: the bot answers commands while late prompts go out.
+    this.track(this.reconcileAll());
+    await Promise.resolve();
   }
 
-  function arm(plan: ReadingPlan): void {
-    if (stopping.signal.aborted || plan.state !== 'active' || tasks.has(plan.id)) return;
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.reconciler?.destroy();
+    for (const planId of [...this.tasks.keys()]) this.disarm(planId);
+    while (this.running.size > 0 || this.chains.size > 0) {
+      await Promise.allSettled([...this.running, ...this.chains.values()]);
+    }
+  }
+
+  /** Arms the plan's weekly cron task (idempotent); plans created or resumed here post on time. */
+  arm(plan: ReadingPlan): void {
+    if (this.stopping.signal.aborted || plan.state !== 'active' || this.tasks.has(plan.id)) return;
     try {
       const task = cron.schedule(
         cronExpression(plan),
         () => {
-          track(reconcilePlan(plan.id, FIRE_TOLERANCE_MS));
+          this.track(this.reconcilePlan(plan.id, FIRE_TOLERANCE_MS));
         },
         { timezone: plan.timeZone },
       );
-      tasks.set(plan.id, task);
+      this.tasks.set(plan.id, task);
     } catch (error) {
       // A zone this runtime no longer knows: the minutely reconciliation still posts the plan.
-      logger.error({ err: error, planId: plan.id }, 'could not arm a reading plan');
+      this.logger.error({ err: error, planId: plan.id }, 'could not arm a reading plan');
     }
   }
 
-  function disarm(planId: string): void {
-    void tasks.get(planId)?.destroy();
-    tasks.delete(planId);
+  /** Stops the plan's cron task (a post under way finishes, and finds the plan changed). */
+  disarm(planId: string): void {
+    void this.tasks.get(planId)?.destroy();
+    this.tasks.delete(planId);
   }
 
-  function reconcilePlan(planId: string, toleranceMs = 0): Promise<void> {
-    return exclusive(planId, async () => {
-      for (let step = 0; step < MAX_STEPS && !stopping.signal.aborted; step++) {
+  /** Posts what is due (and records what is too late) for one plan. */
+  reconcilePlan(planId: string, toleranceMs = 0): Promise<void> {
+    const { plans, clock, policy } = this.options;
+    return this.exclusive(planId, async () => {
+      for (let step = 0; step < MAX_STEPS && !this.stopping.signal.aborted; step++) {
         const plan = await plans.get(planId);
         const decision = plan ? decideDue(plan, clock.now(), policy) : undefined;
         if (!plan || !decision || decision.kind === 'idle') {
-          disarm(planId);
+          this.disarm(planId);
           return;
         }
         if (decision.kind === 'wait') {
-          arm(plan);
+          this.arm(plan);
           const wait = decision.occurrence.at.getTime() - clock.now().getTime();
           if (wait > toleranceMs) return;
-          await sleep(wait, stopping.signal).catch(() => undefined);
+          await sleep(wait, this.stopping.signal).catch(() => undefined);
           toleranceMs = 0;
           continue;
         }
         const { occurrence } = decision;
         if (decision.kind === 'skip') {
-          if (await worker.claimMiss(plan, occurrence, 'too-late')) {
-            logger.info(
+          if (await this.worker.claimMiss(plan, occurrence, 'too-late')) {
+            this.logger.info(
               { planId, occurrence: occurrence.localDate },
               'reading prompt too late, skipped',
             );
-          } else if (!(await worker.resolveTaken(plan, occurrence))) {
+          } else if (!(await this.worker.resolveTaken(plan, occurrence))) {
             return;
           }
           continue;
         }
-        const result = await worker.post(
-          options.poster,
+        const result = await this.worker.post(
+          this.options.poster,
           planId,
           occurrence,
           decision.late,
-          stopping.signal,
+          this.stopping.signal,
         );
         if (result.kind === 'stale') return;
-        if (result.kind === 'taken' && !(await worker.resolveTaken(plan, occurrence))) return;
+        if (result.kind === 'taken' && !(await this.worker.resolveTaken(plan, occurrence))) return;
       }
     });
   }
 
-  async function reconcileAll(): Promise<void> {
+  /** Posts what is due for every plan, and arms the plans due within a day. */
+  async reconcileAll(): Promise<void> {
+    const { plans, clock, policy } = this.options;
     const all = await plans.all();
     const known = new Set(all.map((plan) => plan.id));
-    for (const planId of tasks.keys()) if (!known.has(planId)) disarm(planId);
+    for (const planId of this.tasks.keys()) if (!known.has(planId)) this.disarm(planId);
     let sliceStart = performance.now();
     for (const plan of all) {
-      if (stopping.signal.aborted) return;
+      if (this.stopping.signal.aborted) return;
       if (performance.now() - sliceStart > SLICE_MS) {
         await setImmediate();
         sliceStart = performance.now();
@@ -182,54 +177,63 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
       // read under the plan's lock, so a reconciliation of 1,000 plans costs no 1,000 queries.
       const decision = decideDue(plan, clock.now(), policy);
       if (decision.kind === 'wait') {
-        if (decision.occurrence.at.getTime() - clock.now().getTime() <= ARM_AHEAD_MS) arm(plan);
-      } else if (plan.state === 'active') await reconcilePlan(plan.id);
-      else disarm(plan.id);
+        if (decision.occurrence.at.getTime() - clock.now().getTime() <= ARM_AHEAD_MS) {
+          this.arm(plan);
+        }
+      } else if (plan.state === 'active') await this.reconcilePlan(plan.id);
+      else this.disarm(plan.id);
     }
   }
 
-  return {
-    name: 'reading-scheduler',
-    arm,
-    disarm,
-    reconcilePlan: (planId) => reconcilePlan(planId),
-    reconcileAll,
-    async start() {
-      stopping = new AbortController();
-      reconciler = cron.schedule(options.reconcileCron ?? '30 * * * * *', () => {
-        track(reconcileAll());
-      });
-      // Catch up in the background: the bot answers commands while late prompts go out.
-      track(reconcileAll());
-      await Promise.resolve();
-    },
-    async stop() {
-      stopping.abort();
-      await reconciler?.destroy();
-      for (const planId of [...tasks.keys()]) disarm(planId);
-      while (running.size > 0 || chains.size > 0) {
-        await Promise.allSettled([...running, ...chains.values()]);
-      }
-    },
-    async postPending(planId) {
-      await reconcilePlan(planId);
-      return exclusive(planId, async () => {
-        const plan = await plans.get(planId);
-        if (plan?.state !== 'active') return { kind: 'stale' } as const;
-        // Due or not, the pending occurrence goes out now; late only if it already was.
-        const decision = decideDue(plan, clock.now(), policy);
-        const late = decision.kind === 'post' && decision.late;
-        return worker.post(options.poster, planId, pendingOccurrence(plan), late, stopping.signal);
-      });
-    },
-    async skipPending(planId) {
-      await reconcilePlan(planId);
-      return exclusive(planId, async () => {
-        const plan = await plans.get(planId);
-        if (plan?.state !== 'active') return undefined;
-        const occurrence = pendingOccurrence(plan);
-        return (await worker.claimMiss(plan, occurrence, 'skipped')) ? occurrence : undefined;
-      });
-    },
-  };
+  /** Posts the plan's pending occurrence now, early: `/reading next`. */
+  async postPending(planId: string): Promise<PostOutcome> {
+    const { plans, clock, policy } = this.options;
+    await this.reconcilePlan(planId);
+    return this.exclusive(planId, async () => {
+      const plan = await plans.get(planId);
+      if (plan?.state !== 'active') return { kind: 'stale' } as const;
+      // Due or not, the pending occurrence goes out now; late only if it already was.
+      const decision = decideDue(plan, clock.now(), policy);
+      const late = decision.kind === 'post' && decision.late;
+      return this.worker.post(
+        this.options.poster,
+        planId,
+        pendingOccurrence(plan),
+        late,
+        this.stopping.signal,
+      );
+    });
+  }
+
+  /** Records the plan's pending occurrence as skipped: `/reading skip`. */
+  async skipPending(planId: string): Promise<Occurrence | undefined> {
+    await this.reconcilePlan(planId);
+    return this.exclusive(planId, async () => {
+      const plan = await this.options.plans.get(planId);
+      if (plan?.state !== 'active') return undefined;
+      const occurrence = pendingOccurrence(plan);
+      return (await this.worker.claimMiss(plan, occurrence, 'skipped')) ? occurrence : undefined;
+    });
+  }
+
+  /** Background work the stop waits for. */
+  private track(work: Promise<unknown>): void {
+    const settled = work.catch((error: unknown) => {
+      this.logger.error({ err: error }, 'reading plan work failed');
+    });
+    this.running.add(settled);
+    void settled.finally(() => this.running.delete(settled));
+  }
+
+  /** One piece of work at a time per plan in this process; other processes meet at the claims. */
+  private exclusive<T>(planId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(planId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.chains.set(planId, settled);
+    void settled.then(() => {
+      if (this.chains.get(planId) === settled) this.chains.delete(planId);
+    });
+    return next;
+  }
 }

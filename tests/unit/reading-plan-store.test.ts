@@ -6,7 +6,7 @@ import type {
   SettledOccurrence,
 } from '../../src/reading/core/occurrence-outcome';
 import type { ReadingPlan } from '../../src/reading/core/plan';
-import { createPlanStore } from '../../src/reading/plan-store';
+import { PlanStore } from '../../src/reading/plan-store';
 import { openStore, type Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
 import { readingPlan } from '../support/reading-plan';
@@ -23,7 +23,7 @@ async function twoProcesses() {
   onTestFinished(async () => {
     for (const store of stores) await store.close();
   });
-  const [a, b] = stores.map((store) => createPlanStore(store));
+  const [a, b] = stores.map((store) => new PlanStore(store));
   if (!a || !b || !stores[0]) throw new Error('no store');
   return { a, b, raw: stores[0] };
 }

@@ -22,5 +22,5 @@ export async function buildEntry(entry: string, outfile: string): Promise<void> 
 export const BOT_BUNDLE = 'dist/main.js';
 
 if (process.argv[1]?.endsWith('build.ts')) {
-  await buildEntry('src/main.ts', BOT_BUNDLE);
+  await buildEntry('app/main.ts', BOT_BUNDLE);
 }

@@ -3,7 +3,7 @@ import {
   type InteractionHandle,
   type MemberFixture,
   type StoredMessage,
-} from '../../tests/emulator';
+} from '../emulator';
 import type { Kind } from './config';
 import type { Lab } from './lab';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { commands } from '../../commands';
 import { deployCommands } from '../../src/discord/deploy-commands';
-import { startEmulator, type Emulator } from '../../tests/emulator';
+import { startEmulator, type Emulator } from '../emulator';
 import { BOT_BUNDLE, buildEntry } from '../build';
 import { startSubject, type Subject } from './subject';
 
@@ -27,7 +27,7 @@ export interface LabOptions {
 
 /** Both run as plain JavaScript bundles, Tribune exactly as `npm start` runs it. */
 const ENTRIES: Record<Who, { source: string; bundle: string }> = {
-  tribune: { source: 'src/main.ts', bundle: BOT_BUNDLE },
+  tribune: { source: 'app/main.ts', bundle: BOT_BUNDLE },
   floor: { source: 'scripts/bench/floor.ts', bundle: 'dist/bench-floor.js' },
 };
 

@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_IDS } from '../../tests/emulator';
+import { DEFAULT_IDS } from '../emulator';
 import { CONFIG } from './config';
 import { fromRounds, type Figure } from './figures';
 import { ackLatencies, send } from './interactions';

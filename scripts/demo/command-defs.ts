@@ -1,6 +1,6 @@
 // Slash command definitions as registered with (the emulated) Discord, and what the demo needs to
 // read them: names in either language, subcommands, the option that bare words fill (pure).
-import { OptionType } from '../../tests/emulator';
+import { OptionType } from '../emulator';
 import { normalize } from './text';
 
 export type DemoLocale = 'fr' | 'en';

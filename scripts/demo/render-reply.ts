@@ -1,6 +1,6 @@
 // Messages as the demo prints them: content, embeds (author, title, text, fields, footer), files,
 // polls, and buttons numbered so that typing the number clicks them (pure).
-import type { ComponentJson, EmbedJson, JsonObject } from '../../tests/emulator/types';
+import type { ComponentJson, EmbedJson, JsonObject } from '../emulator/types';
 import type { DemoLocale } from './command-defs';
 import { MESSAGES } from './messages';
 

@@ -4,7 +4,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot, type Bot } from '../../src/bot';
+import { createBot, type Bot } from '../../app/bot';
 import { loadConfig, type Config } from '../../src/config/config';
 import { commands } from '../../commands';
 import { deployCommands } from '../../src/discord/deploy-commands';
@@ -19,7 +19,7 @@ import {
   type InteractionHandle,
   type MemberFixture,
   type StoredMessage,
-} from '../../tests/emulator';
+} from '../emulator';
 import { bothNames, chatInputCommands, type CommandDef, type DemoLocale } from './command-defs';
 import { renderCommandHelp, renderHelp } from './help';
 import { MESSAGES, demoLocale } from './messages';

@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import { startEmulator, type Emulator } from '../emulator';
+import { startEmulator, type Emulator } from '../../scripts/emulator';
 
 const run = promisify(execFile);
 
 async function deploy(emulator: Emulator, env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/deploy.ts'], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'app/deploy.ts'], {
       env: {
         PATH: process.env.PATH,
         DISCORD_API_URL: emulator.apiUrl,

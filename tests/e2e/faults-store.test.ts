@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS } from '../emulator';
+import { DEFAULT_IDS } from '../../scripts/emulator';
 import {
   type Click,
   confirmed,

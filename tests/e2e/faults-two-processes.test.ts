@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../scripts/emulator';
 import {
   confirmed,
   countsOf,

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator';
+import { startEmulator } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import { spawnBot } from '../support/bot-process';
 import { tempDir } from '../support/temp-dir';

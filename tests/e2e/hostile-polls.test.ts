@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, defaultGuild, type Emulator, type StoredMessage } from '../emulator';
+import {
+  DEFAULT_IDS,
+  defaultGuild,
+  type Emulator,
+  type StoredMessage,
+} from '../../scripts/emulator';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { hostileString } from '../support/hostile-strings';
 import { TEST_POLL_SECRET, createPoll, type CreatedPoll } from '../support/polls';

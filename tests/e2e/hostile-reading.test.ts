@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, defaultGuild, type StoredMessage } from '../emulator';
+import { DEFAULT_IDS, defaultGuild, type StoredMessage } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import { hostileString } from '../support/hostile-strings';
 import { TEST_POLL_SECRET } from '../support/polls';

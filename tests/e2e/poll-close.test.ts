@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';
+import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import {
   buttonIds,

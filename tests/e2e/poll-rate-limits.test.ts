@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/rate-limit/rate-limiter';
-import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';
+import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import { createPoll, storedVotes, vote } from '../support/polls';
 import { dataRows } from '../support/store-rows';

@@ -1,6 +1,11 @@
 import { ComponentType, ButtonStyle, type Client } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, defaultGuild, type Emulator, type StoredMessage } from '../emulator';
+import {
+  DEFAULT_IDS,
+  defaultGuild,
+  type Emulator,
+  type StoredMessage,
+} from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import { control, createPoll, storedVotes, vote } from '../support/polls';
 import { OTHER, secondGuild } from '../support/second-guild';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, type Emulator } from '../emulator';
+import { DEFAULT_IDS, type Emulator } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import { control, createPoll, parseCsv, vote, waitForPollMessage } from '../support/polls';
 

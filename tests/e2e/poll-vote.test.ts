@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDS } from '../emulator';
+import { DEFAULT_IDS } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import {
   control,
@@ -9,7 +9,7 @@ import {
   waitForPollMessage,
   type CreatedPoll,
 } from '../support/polls';
-import type { Emulator, StoredMessage } from '../emulator';
+import type { Emulator, StoredMessage } from '../../scripts/emulator';
 import { steppingClock } from '../support/stepping-clock';
 
 const { reader, member, moderator } = DEFAULT_IDS;

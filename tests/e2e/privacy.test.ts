@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { voterKey, creatorKey } from '../../src/polls/core/voter-key';
-import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';
+import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../../scripts/emulator';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { hostileString } from '../support/hostile-strings';
 import {

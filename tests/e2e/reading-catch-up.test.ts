@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/load-library';
-import { DEFAULT_IDS } from '../emulator';
+import { DEFAULT_IDS } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import { manualClock, pause, prompts, reading, waitForPrompts } from '../support/reading';
 import { until } from '../support/until';

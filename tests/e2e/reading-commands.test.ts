@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/load-library';
 import { nextOccurrence } from '../../src/reading/core/next-occurrence';
-import { DEFAULT_IDS, defaultGuild } from '../emulator';
+import { DEFAULT_IDS, defaultGuild } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import { manualClock, prompts, reading, waitForPrompts } from '../support/reading';
 

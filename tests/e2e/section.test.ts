@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/load-library';
-import { DEFAULT_IDS, type StoredMessage } from '../emulator';
+import { DEFAULT_IDS, type StoredMessage } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
 import { writeContentWithLongText } from '../support/long-text';
 import { tempDir } from '../support/temp-dir';

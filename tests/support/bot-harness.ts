@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { commands } from '../../commands';
-import { createBot, type Bot, type BotOptions } from '../../src/bot';
+import { createBot, type Bot, type BotOptions } from '../../app/bot';
 import { loadConfig, type Config } from '../../src/config/config';
 import { deployCommands } from '../../src/discord/deploy-commands';
 import { createLogger } from '../../src/log/logger';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../scripts/emulator';
 import { tempDir } from './temp-dir';
 
 export interface TestBot {

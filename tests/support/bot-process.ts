@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { onTestFinished } from 'vitest';
 import { BOT_BUNDLE } from '../../scripts/build';
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../scripts/emulator';
 
 export interface BotProcess {
   readonly child: ChildProcess;

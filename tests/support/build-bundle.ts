@@ -5,5 +5,5 @@ import { BOT_BUNDLE, buildEntry } from '../../scripts/build';
  * `npm start` does, from a fresh `dist/main.js`.
  */
 export default async function setup(): Promise<void> {
-  await buildEntry('src/main.ts', BOT_BUNDLE);
+  await buildEntry('app/main.ts', BOT_BUNDLE);
 }

@@ -8,7 +8,7 @@ import {
   type Emulator,
   type InteractionHandle,
   type StoredMessage,
-} from '../emulator';
+} from '../../scripts/emulator';
 import { spawnBot, type BotProcess } from './bot-process';
 import { createPoll, type CreatedPoll, vote } from './polls';
 import { tempDir } from './temp-dir';

@@ -6,7 +6,7 @@ import type {
   InteractionHandle,
   StoredMessage,
   UserRef,
-} from '../emulator';
+} from '../../scripts/emulator';
 
 /** A secret for tests that need anonymous polls. */
 export const TEST_POLL_SECRET = 'test-secret-of-at-least-16-chars';

@@ -1,7 +1,7 @@
 import type { ReadingPlan, Weekday } from '../../src/reading/core/plan';
 import type { NewPlan } from '../../src/reading/reading-service';
 import { isoWeekday, localDateTime } from '../../src/time/zoned-time';
-import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../emulator';
+import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../../scripts/emulator';
 import type { TestBot } from './bot-harness';
 
 /**

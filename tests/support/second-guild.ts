@@ -1,4 +1,4 @@
-import { defaultGuild, type GuildFixture } from '../emulator';
+import { defaultGuild, type GuildFixture } from '../../scripts/emulator';
 import type { TestBot } from './bot-harness';
 import { rowsMentioning } from './store-rows';
 

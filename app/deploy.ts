@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { commands } from '../commands';
-import { loadConfig } from './config/config';
-import { deployCommands } from './discord/deploy-commands';
-import { createRedactor } from './log/redact';
+import { loadConfig } from '../src/config/config';
+import { deployCommands } from '../src/discord/deploy-commands';
+import { createRedactor } from '../src/log/redact';
 
 /** `npm run deploy`: registers the slash commands, exits non-zero on failure. */
 async function main() {

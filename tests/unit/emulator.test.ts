@@ -20,8 +20,8 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_IDS, startEmulator, text } from './index';
-import type { Emulator, EmulatorOptions } from './index';
+import { DEFAULT_IDS, startEmulator, text } from '../../scripts/emulator/index';
+import type { Emulator, EmulatorOptions } from '../../scripts/emulator/index';
 
 const COMMANDS = [
   new SlashCommandBuilder().setName('ping').setDescription('Répond pong'),

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createBot } from './bot';
-import { loadConfig } from './config/config';
-import { describeStartupError } from './describe-startup-error';
-import { createLogger } from './log/logger';
-import { createRedactor } from './log/redact';
+import { loadConfig } from '../src/config/config';
+import { describeStartupError } from '../src/describe-startup-error';
+import { createLogger } from '../src/log/logger';
+import { createRedactor } from '../src/log/redact';
 
 /** `npm start`: reads `.env` if present, validates the configuration, runs the bot until a signal. */
 async function main() {

@@ -10,7 +10,8 @@ import type { PostgresStoreSettings, Store } from './store';
  * processes on several machines. Keyv (`@keyv/postgres`) does get/set; the atomic operations are
  * single SQL statements on the same connections.
  *
- * URL: `postgres://user:password@host:port/database` (or `postgresql://`), with these optional
+ * URL: `postgres://user:password@host:port/database` (or `postgresql://`; without a password,
+ * pg's `PGPASSWORD` or `~/.pgpass`), with these optional
  * settings as query parameters; any other parameter is refused, so a typo is not silently ignored:
  * - `pool=10`: at most this many connections to the server, per process.
  * - `statement_timeout=5000`: milliseconds the server lets one statement run (lock waits
@@ -67,10 +68,25 @@ export async function openPostgresStore(
   pool.on('error', (error) => {
     options.logger.warn({ err: error }, 'PostgreSQL connection lost; the next query reconnects');
   });
+  // pg.Pool's end() resolves once its connections are told to close, not once they are closed:
+  // counted here, so that a closed store has none left for a server stopped right after to cut.
+  let connections = 0;
+  let drained: (() => void) | undefined;
+  pool.on('connect', () => connections++);
+  pool.on('remove', () => {
+    if (--connections === 0) drained?.();
+  });
+  const endPool = async () => {
+    const allClosed = new Promise<void>((resolve) => {
+      drained = resolve;
+    });
+    await pool.end();
+    if (connections > 0) await allClosed;
+  };
   try {
     await createTable(pool, options.logger);
   } catch (error) {
-    await pool.end();
+    await endPool();
     throw error;
   }
 
@@ -85,7 +101,7 @@ export async function openPostgresStore(
       );
     }
     override async disconnect() {
-      await pool.end();
+      await endPool();
     }
   }
   const adapter = new PooledKeyvPostgres({ schema: 'public', table: 'keyv', keySize: KEY_SIZE });
@@ -412,7 +428,7 @@ export function describeStoreConnectionError(url: string, error: unknown): strin
   if (codes.includes('28P01') || codes.includes('28000')) {
     return `${where}: authentication failed for ${user} (wrong password or unknown user)`;
   }
-  if (/client password must be a string/.test(message)) {
+  if (/client password must be a (non-empty )?string/.test(message)) {
     return `${where}: the server asks ${user} for a password and the URL has none`;
   }
   if (codes.includes('3D000')) return `${where}: the database does not exist`;

@@ -40,7 +40,8 @@ export interface EmbeddedServer {
   destroy(): Promise<void>;
 }
 
-const PASSWORD = 'tribune-test-password';
+/** The superuser's password on servers started here. */
+export const PASSWORD = 'tribune-test-password';
 
 /**
  * Starts a server of its own in a new temp folder, on a free port of the loopback. Tests that stop

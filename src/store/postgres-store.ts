@@ -425,11 +425,12 @@ export function describeStoreConnectionError(url: string, error: unknown): strin
   }
   if (codes.includes('57P03')) return `${where}: server not accepting connections (${message})`;
   const user = target.user === undefined ? 'the default user' : `user "${target.user}"`;
-  if (codes.includes('28P01') || codes.includes('28000')) {
-    return `${where}: authentication failed for ${user} (wrong password or unknown user)`;
-  }
-  if (/client password must be a (non-empty )?string/.test(message)) {
-    return `${where}: the server asks ${user} for a password and the URL has none`;
+  // pg refuses by itself to answer SCRAM without a password; md5 sends a wrong one.
+  const noPassword = /client password must be a (non-empty )?string/.test(message);
+  if (noPassword || codes.includes('28P01') || codes.includes('28000')) {
+    const why =
+      target.password === undefined ? 'the URL has no password' : 'wrong password or unknown user';
+    return `${where}: authentication failed for ${user} (${why})`;
   }
   if (codes.includes('3D000')) return `${where}: the database does not exist`;
   if (/does not support SSL/i.test(message)) {

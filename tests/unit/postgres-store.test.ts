@@ -145,11 +145,10 @@ describe('openPostgresStore: settings from the URL', () => {
     const other = await connect(url);
     await other.query('BEGIN');
     await other.query(`UPDATE keyv SET value = value WHERE key = 'tribune:poll:p'`);
-    const started = performance.now();
+    // Without the timeout, this would wait for the other transaction for ever.
     await expect(store.update('poll:p', () => ({ closed: true }))).rejects.toThrow(
       /statement timeout/,
     );
-    expect(performance.now() - started).toBeLessThan(3000);
     await other.query('ROLLBACK');
     expect(await store.update('poll:p', () => ({ closed: true }))).toEqual({ closed: true });
   });

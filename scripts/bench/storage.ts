@@ -99,5 +99,8 @@ export async function storageLimit(): Promise<{ figures: Figure[]; settings: Sto
 
 /** The settings in one line, for the table's footnote. */
 export function describeSettings(settings: StoreSettings): string {
+  if (settings.backend === 'postgres') {
+    return `PostgreSQL ${settings.serverVersion}, pool of ${settings.poolSize} connections, statement_timeout=${settings.statementTimeoutMs} ms, TLS ${settings.tls ? 'on' : 'off'}, keys COLLATE "${settings.keyCollation}", ${settings.isolation}, Keyv throwOnErrors`;
+  }
   return `SQLite journal_mode=${settings.journalMode}, synchronous=${settings.synchronous.toUpperCase()}, busy_timeout=${settings.busyTimeoutMs} ms per attempt (locks waited out up to ${settings.lockWaitMs.toLocaleString('en')} ms in all), secure_delete=${settings.secureDelete ? 'ON' : 'OFF'}, Keyv throwOnErrors`;
 }

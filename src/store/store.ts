@@ -12,7 +12,7 @@ import { BUSY_SLICE_MS, withBusyRetry } from './busy-retry';
  * first writer wins) and compare-and-set updates; and an ordered prefix listing that replaces
  * Keyv's offset iterator, which skips rows deleted during a walk.
  */
-export interface Store {
+export interface Store<Settings extends StoreSettings = StoreSettings> {
   get<T>(key: string): Promise<T | undefined>;
   getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
   /** Throws when the write fails: a failed write is never mistaken for a stored one. */
@@ -47,15 +47,19 @@ export interface Store {
    * for keys that embed a fixed-width time, "everything older than" (e.g. interaction claims).
    */
   deleteRange(from: string, to: string): Promise<number>;
-  /** What SQLite runs with, read back from the store's own connection: a diagnostic for tests. */
-  settings(): Promise<StoreSettings>;
+  /** What the backend runs with, read back from the store's own connection: a diagnostic for tests. */
+  settings(): Promise<Settings>;
   close(): Promise<void>;
 }
 
 /** What `setIfAbsentWatching` did, and what it saw. */
 export type WatchedWrite<W> = { stored: true; watched: W | undefined } | { stored: false };
 
-export interface StoreSettings {
+/** What `settings()` reports, per backend: each has its own knobs. */
+export type StoreSettings = SqliteStoreSettings | PostgresStoreSettings;
+
+export interface SqliteStoreSettings {
+  readonly backend: 'sqlite';
   /** `wal`: readers and one writer work at once, across processes. */
   readonly journalMode: string;
   /** `normal`: in WAL mode, a process crash loses no commit (an OS crash may lose the last). */
@@ -66,6 +70,24 @@ export interface StoreSettings {
   readonly lockWaitMs: number;
   /** Deleted rows are overwritten, so erased votes don't linger in the file's free pages. */
   readonly secureDelete: boolean;
+}
+
+export interface PostgresStoreSettings {
+  readonly backend: 'postgres';
+  /** `SHOW server_version`. */
+  readonly serverVersion: string;
+  /** At most this many connections to the server (`?pool=`). */
+  readonly poolSize: number;
+  /** How long the server lets one statement run (`?statement_timeout=`, read back). */
+  readonly statementTimeoutMs: number;
+  /** How long opening a connection may take (`?connect_timeout=`, in seconds in the URL). */
+  readonly connectTimeoutMs: number;
+  /** Whether this connection is encrypted (`?sslmode=`, read back from `pg_stat_ssl`). */
+  readonly tls: boolean;
+  /** The key column's collation: `C` orders keys byte-wise, like SQLite. */
+  readonly keyCollation: string;
+  /** `read committed`: compare-and-set relies on its re-check of a concurrently updated row. */
+  readonly isolation: string;
 }
 
 const SYNCHRONOUS = ['off', 'normal', 'full', 'extra'] as const;
@@ -83,7 +105,7 @@ const TABLE = 'keyv';
 const MAX_UPDATE_ATTEMPTS = 50;
 const DEFAULT_LOCK_WAIT_MS = 5000;
 
-export async function openStore(options: StoreOptions): Promise<Store> {
+export async function openStore(options: StoreOptions): Promise<Store<SqliteStoreSettings>> {
   const path = options.url.replace(/^sqlite:\/\//, '');
   if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
   const sqlite = new KeyvSqlite({ uri: options.url, busyTimeout: BUSY_SLICE_MS });
@@ -138,7 +160,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   const range = (prefix: string) => [fullKey(prefix), `${fullKey(prefix)}\uffff`] as const;
 
-  const store: Store = {
+  const store: Store<SqliteStoreSettings> = {
     get: async <T>(key: string) => (await keyv.get<T>(key)) ?? undefined,
     getMany: async <T>(keys: readonly string[]) =>
       keys.length === 0
@@ -233,6 +255,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       const pragma = async (name: string) =>
         Object.values(((await sqlite.query(`PRAGMA ${name}`)) as object[])[0] ?? {})[0] as unknown;
       return {
+        backend: 'sqlite',
         journalMode: String(await pragma('journal_mode')),
         synchronous: SYNCHRONOUS[Number(await pragma('synchronous'))] ?? 'full',
         busyTimeoutMs: Number(await pragma('busy_timeout')),

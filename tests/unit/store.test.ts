@@ -133,6 +133,7 @@ describe('openStore (Keyv on a real SQLite file)', () => {
     const path = join(await tempDir(), 'tribune.sqlite');
     const store = await open(path);
     expect(await store.settings()).toEqual({
+      backend: 'sqlite',
       journalMode: 'wal',
       synchronous: 'normal',
       busyTimeoutMs: BUSY_SLICE_MS,

@@ -16,7 +16,7 @@ import { ReadingService } from '../src/reading/reading-service';
 import { RateLimiter, type RateLimits } from '../src/rate-limit/rate-limiter';
 import { closingPollInput } from '../src/reading/core/closing-poll';
 import type { Services } from '../src/services';
-import { openStore } from '../src/store/store';
+import { openStore } from '../src/store/open-store';
 import { systemClock, type Clock } from '../src/time/clock';
 
 export interface Bot {

@@ -4,7 +4,7 @@ import type { PollRecord } from '../../src/polls/core/poll';
 import { PollStore } from '../../src/polls/poll-store';
 import type { ReadingPlan, Weekday } from '../../src/reading/core/plan';
 import { PlanStore } from '../../src/reading/plan-store';
-import { openStore } from '../../src/store/store';
+import { openStore } from '../../src/store/open-store';
 
 export interface SeedCounts {
   readonly polls: number;

@@ -23,7 +23,10 @@ const configSchema = z.object({
     .optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^sqlite:\/\/.+/, 'must look like sqlite://data/tribune.sqlite')
+    .regex(
+      /^(sqlite|postgres|postgresql):\/\/.+/,
+      'must look like sqlite://data/tribune.sqlite or postgres://user:password@host:5432/tribune',
+    )
     .default('sqlite://data/tribune.sqlite'),
   CONTENT_DIR: z.string().min(1).default('content'),
   DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('fr'),

@@ -3,35 +3,13 @@ import KeyvPostgres from '@keyv/postgres';
 import Keyv from 'keyv';
 import pg from 'pg';
 import type { Logger } from '../log/logger';
-import type { PostgresStoreSettings, Store } from './store';
-
-/**
- * Tribune's store on PostgreSQL: the same `Store` as the SQLite one (`store.ts`), for a fleet of
- * processes on several machines. Keyv (`@keyv/postgres`) does get/set; the atomic operations are
- * single SQL statements on the same connections.
- *
- * URL: `postgres://user:password@host:port/database` (or `postgresql://`; without a password,
- * pg's `PGPASSWORD` or `~/.pgpass`), with these optional settings as query parameters; any other
- * parameter is refused, so that a typo is not silently ignored:
- * - `pool=10`: at most this many connections to the server, per process.
- * - `statement_timeout=5000`: milliseconds the server lets one statement run (lock waits
- *   included) before cancelling it, so a stuck lock fails a vote instead of hanging it.
- * - `connect_timeout=5`: seconds to open a connection (libpq's name and unit).
- * - `sslmode=disable` (default), `require` or `verify-full`: TLS, with the server's certificate
- *   verified against the system's CAs (or `sslrootcert=/path/to/ca.pem`), as `pg` reads `require`
- *   too; `no-verify`: TLS without checking the certificate (only on a network you trust).
- * - `application_name=tribune`: how the connections show in `pg_stat_activity`.
- */
-export interface PostgresStoreOptions {
-  readonly url: string;
-  readonly logger: Logger;
-}
+import { CompareAndSet } from './compare-and-set';
+import type { PostgresStoreSettings, Store, StoreOptions } from './store';
 
 const NAMESPACE = 'tribune';
 // Where `@keyv/postgres` reads and writes (its defaults: schema `public`, table `keyv`).
 const TABLE = 'public.keyv';
 const KEY_SIZE = 255;
-const MAX_UPDATE_ATTEMPTS = 50;
 
 const DEFAULTS = { pool: 10, statementTimeoutMs: 5000, connectTimeoutSeconds: 5 } as const;
 const SSL_MODES = ['disable', 'require', 'verify-full', 'no-verify'] as const;
@@ -57,10 +35,32 @@ interface Row {
   value: string;
 }
 
+/**
+ * Tribune's store on PostgreSQL: the same `Store` as the SQLite one (`sqlite-store.ts`), for a fleet of
+ * processes on several machines. Keyv (`@keyv/postgres`) does get/set; the atomic operations are
+ * single SQL statements on the same connections.
+ *
+ * URL: `postgres://user:password@host:port/database` (or `postgresql://`; without a password,
+ * pg's `PGPASSWORD` or `~/.pgpass`), with these optional settings as query parameters; any other
+ * parameter is refused, so that a typo is not silently ignored:
+ * - `pool=10`: at most this many connections to the server, per process.
+ * - `statement_timeout=5000`: milliseconds the server lets one statement run (lock waits
+ *   included) before cancelling it, so a stuck lock fails a vote instead of hanging it.
+ * - `connect_timeout=5`: seconds to open a connection (libpq's name and unit).
+ * - `sslmode=disable` (default), `require` or `verify-full`: TLS, with the server's certificate
+ *   verified against the system's CAs (or `sslrootcert=/path/to/ca.pem`), as `pg` reads `require`
+ *   too; `no-verify`: TLS without checking the certificate (only on a network you trust).
+ * - `application_name=tribune`: how the connections show in `pg_stat_activity`.
+ */
 export async function openPostgresStore(
-  options: PostgresStoreOptions,
+  options: StoreOptions,
 ): Promise<Store<PostgresStoreSettings>> {
-  const target = parseUrl(options.url);
+  const parsed = parseUrl(options.url);
+  // A lock wait asked for (the interaction claims' short one) bounds each statement here.
+  const target =
+    options.busyTimeoutMs === undefined
+      ? parsed
+      : { ...parsed, statementTimeoutMs: options.busyTimeoutMs };
   const pool = new pg.Pool(await poolConfig(target));
   // When the server goes away, idle connections fail outside any query: pg.Pool emits 'error',
   // which without a listener would crash the process. The pool drops those connections and opens
@@ -135,34 +135,29 @@ export async function openPostgresStore(
     return row?.count ?? 0;
   };
 
-  async function compareAndSet<T>(
-    key: string,
-    change: (current: T | undefined) => T | undefined,
-  ): Promise<T | undefined> {
-    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      const [row] = await query(`SELECT value FROM ${TABLE} WHERE key = $1`, [fullKey(key)]);
-      const current = row ? await deserialize<T>(row.value) : undefined;
-      const next = change(current);
-      if (next === undefined) return current;
-      const serialized = await serialize(next);
-      // In READ COMMITTED, an UPDATE that finds the row changed by a concurrent commit re-checks
-      // its WHERE against the new version: a lost race updates nothing, and we read again.
-      const written = row
-        ? await query(
-            `UPDATE ${TABLE} SET value = $1 WHERE key = $2 AND value = $3 RETURNING key`,
-            [serialized, fullKey(key), row.value],
-          )
-        : await query(
-            `INSERT INTO ${TABLE}(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`,
-            [fullKey(key), serialized],
-          );
-      if (written.length === 1) return next;
-      // Another process wrote first: wait a little, at random, so the two don't collide again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
-    }
-    throw new Error(`update of "${key}" kept conflicting`);
-  }
-  const inLane = keyLanes();
+  // In READ COMMITTED, an UPDATE that finds the row changed by a concurrent commit re-checks its
+  // WHERE against the new version: a lost race updates nothing, and the value is read again.
+  const compareAndSet = new CompareAndSet({
+    read: async (key) =>
+      (await query(`SELECT value FROM ${TABLE} WHERE key = $1`, [fullKey(key)]))[0]?.value,
+    replace: async (key, expected, next) =>
+      (
+        await query(`UPDATE ${TABLE} SET value = $1 WHERE key = $2 AND value = $3 RETURNING key`, [
+          next,
+          fullKey(key),
+          expected,
+        ])
+      ).length === 1,
+    insert: async (key, next) =>
+      (
+        await query(
+          `INSERT INTO ${TABLE}(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`,
+          [fullKey(key), next],
+        )
+      ).length === 1,
+    serialize,
+    deserialize,
+  });
 
   const store: Store<PostgresStoreSettings> = {
     get: async <T>(key: string) => (await keyv.get<T>(key)) ?? undefined,
@@ -212,10 +207,7 @@ export async function openPostgresStore(
       const current = row.watched === null ? undefined : await deserialize<W>(row.watched);
       return { stored: true, watched: current } as const;
     },
-    update<T>(key: string, change: (current: T | undefined) => T | undefined) {
-      // Serialised per key within this process; compare-and-set guards against other processes.
-      return inLane(key, () => compareAndSet(key, change));
-    },
+    update: (key, change) => compareAndSet.update(key, change),
     async entries<T>(prefix: string) {
       const rows = await query(
         `SELECT key, value FROM ${TABLE} WHERE key >= $1 AND key < $2 ORDER BY key`,
@@ -295,26 +287,6 @@ async function createTable(pool: pg.Pool, logger: Logger): Promise<void> {
   if (rows[0]?.collation_name === 'C') return;
   logger.warn('converting the keyv table to byte-wise key order (COLLATE "C")');
   await pool.query(`ALTER TABLE ${TABLE} ALTER COLUMN key TYPE VARCHAR(${KEY_SIZE}) COLLATE "C"`);
-}
-
-/**
- * Runs work for one key after the previous work for that key has settled, in this process: two
- * updates of a key here never race each other, only other processes.
- */
-function keyLanes(): <T>(key: string, work: () => Promise<T>) => Promise<T> {
-  const inFlight = new Map<string, Promise<void>>();
-  return (key, work) => {
-    const next = (inFlight.get(key) ?? Promise.resolve()).then(work);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    inFlight.set(key, settled);
-    void settled.then(() => {
-      if (inFlight.get(key) === settled) inFlight.delete(key);
-    });
-    return next;
-  };
 }
 
 function parseUrl(url: string): Target {

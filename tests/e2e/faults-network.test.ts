@@ -27,7 +27,7 @@ function captureUnhandledRejections(): unknown[] {
 
 /** Every confirmed click is stored as clicked; every stored vote is a click; results agree. */
 async function expectConsistent(testBot: TestBot, pollId: string, clicks: readonly Click[]) {
-  const stored = await storedVotes(testBot.databasePath, pollId);
+  const stored = await storedVotes(testBot.storeUrl, pollId);
   const optionOf = new Map(clicks.map((click) => [click.memberId, click.option]));
   for (const click of confirmed(clicks)) {
     expect(stored.get(click.memberId), `vote of ${click.memberId}`).toEqual([click.option]);
@@ -145,7 +145,7 @@ describe('Discord answers REST calls with 429 and 500 during votes', () => {
 
     // Stored or not, never half: here stored, whole, counted in the results and on the poll
     // message, and shown to the member when they ask.
-    const stored = await storedVotes(testBot.databasePath, poll.pollId);
+    const stored = await storedVotes(testBot.storeUrl, poll.pollId);
     expect(stored.get('unlucky-voter')).toEqual([2]);
     expect(await shownResults(emulator, poll.pollId)).toEqual({
       voters: 2,

@@ -9,14 +9,8 @@ import {
   startFleet,
   voteBurst,
 } from '../support/fault-fleet';
-import {
-  control,
-  parseCsv,
-  rawRows,
-  storedVotes,
-  vote,
-  waitForPollMessage,
-} from '../support/polls';
+import { control, parseCsv, storedVotes, vote, waitForPollMessage } from '../support/polls';
+import { rawRows } from '../support/store-rows';
 import { holdWriteLock } from '../support/write-lock';
 
 const OPTIONS = 4;

@@ -8,7 +8,8 @@ import {
   startFleet,
   voteBurst,
 } from '../support/fault-fleet';
-import { pollIdOf, rawRows, storedVotes } from '../support/polls';
+import { pollIdOf, storedVotes } from '../support/polls';
+import { rawRows } from '../support/store-rows';
 import { until } from '../support/until';
 
 const OPTIONS = 3;

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDS } from '../../scripts/emulator';
 import { startTestBot } from '../support/bot-harness';
-import {
-  TEST_POLL_SECRET,
-  control,
-  createPoll,
-  rawRows,
-  storedVotes,
-  vote,
-} from '../support/polls';
+import { TEST_POLL_SECRET, control, createPoll, storedVotes, vote } from '../support/polls';
+import { rawRows } from '../support/store-rows';
 
 const { reader, member, moderator, owner } = DEFAULT_IDS;
 const humans = [reader, member, moderator, owner];
 
 describe('anonymous polls', () => {
   it('store no Discord user id of anyone, creator included, yet let members change their vote', async () => {
-    const { emulator, databasePath } = await startTestBot({
+    const { emulator, storeUrl } = await startTestBot({
       env: { POLL_SECRET: TEST_POLL_SECRET },
     });
     const poll = await createPoll(
@@ -35,7 +29,7 @@ describe('anonymous polls', () => {
       'Votre vote : 3. Sans avis',
     );
 
-    const votes = await storedVotes(databasePath, poll.pollId);
+    const votes = await storedVotes(storeUrl, poll.pollId);
     expect([...votes.values()].sort()).toEqual([[1], [1], [2]]);
     for (const key of votes.keys()) expect(key).toMatch(/^[0-9a-f]{64}$/);
 
@@ -57,14 +51,14 @@ describe('anonymous polls', () => {
     const csv = exported.attachments[0]?.text() ?? '';
     expect(csv.trim().split('\r\n')).toHaveLength(4);
 
-    const raw = JSON.stringify(await rawRows(databasePath));
+    const raw = JSON.stringify(await rawRows(storeUrl));
     for (const id of humans) expect(raw).not.toContain(id);
     for (const id of humans) expect(csv).not.toContain(id);
   });
 
   it('refuses votes once POLL_SECRET is gone, saying why, rather than count members twice', async () => {
     const testBot = await startTestBot({ env: { POLL_SECRET: TEST_POLL_SECRET } });
-    const { emulator, databasePath } = testBot;
+    const { emulator, storeUrl } = testBot;
     const poll = await createPoll(emulator, {
       question: 'Anonyme ?',
       options: 'a;b',
@@ -75,6 +69,6 @@ describe('anonymous polls', () => {
     const refused = await vote(emulator, poll, 1, member).reply();
     expect(refused.ephemeral).toBe(true);
     expect(emulator.text(refused)).toContain('POLL_SECRET');
-    expect((await storedVotes(databasePath, poll.pollId)).size).toBe(1);
+    expect((await storedVotes(storeUrl, poll.pollId)).size).toBe(1);
   });
 });

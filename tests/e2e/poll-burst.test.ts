@@ -5,7 +5,7 @@ import { createPoll, storedVotes, vote, waitForPollMessage } from '../support/po
 describe('a burst of votes', () => {
   it('500 members clicking at the same instant give exactly 500 votes, each acknowledged once', async () => {
     const testBot = await startTestBot();
-    const { emulator, databasePath } = testBot;
+    const { emulator, storeUrl } = testBot;
     const poll = await createPoll(emulator, {
       question: 'Le grand vote',
       options: 'Un;Deux;Trois;Quatre;Cinq',
@@ -18,7 +18,7 @@ describe('a burst of votes', () => {
       expect(reply.ephemeral).toBe(true);
       expect(emulator.text(reply)).toContain(`Votre vote : ${(index % 5) + 1}.`);
     });
-    const votes = await storedVotes(databasePath, poll.pollId);
+    const votes = await storedVotes(storeUrl, poll.pollId);
     expect(votes.size).toBe(500);
     for (const [index, member] of members.entries()) {
       expect(votes.get(member.id)).toEqual([index % 5]);

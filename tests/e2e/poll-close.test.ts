@@ -202,7 +202,7 @@ describe('closing a poll', () => {
   it('keeps its buttons working after a restart, and its deadline', async () => {
     const { clock, advance } = manualClock();
     const first = await startTestBot({ clock });
-    const { emulator, databasePath } = first;
+    const { emulator, storeUrl } = first;
     const poll = await createPoll(emulator, {
       question: 'Redémarrage ?',
       options: 'a;b',
@@ -216,7 +216,7 @@ describe('closing a poll', () => {
     expect(emulator.text(await control(emulator, poll, 'poll-mine', reader).reply())).toContain(
       'Votre vote : 1. a',
     );
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(
       new Map([
         [reader, [0]],
         [member, [1]],
@@ -233,7 +233,7 @@ describe('closing a poll', () => {
   it('purges individual votes POLL_RETENTION_DAYS after closing; totals stay', async () => {
     const { clock, advance } = manualClock();
     const testBot = await startTestBot({ clock, env: { POLL_RETENTION_DAYS: '30' } });
-    const { emulator, databasePath } = testBot;
+    const { emulator, storeUrl } = testBot;
     const poll = await createPoll(emulator, { question: 'Conservation ?', options: 'a;b' });
     await vote(emulator, poll, 0, reader).reply();
     await vote(emulator, poll, 0, member).reply();
@@ -243,11 +243,11 @@ describe('closing a poll', () => {
     await testBot.stop();
     advance(29 * DAY);
     const within = await testBot.restart();
-    expect((await storedVotes(databasePath, poll.pollId)).size).toBe(2);
+    expect((await storedVotes(storeUrl, poll.pollId)).size).toBe(2);
     await within.stop();
     advance(2 * DAY);
     await within.restart();
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map());
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(new Map());
 
     const results = await emulator
       .slashCommand({ name: 'poll', subcommand: 'results', options: { poll: poll.pollId } })

@@ -17,7 +17,7 @@ const relative = (ms: number) => `<t:${Math.ceil(ms / 1000)}:R>`;
 describe('per-member rate limit on votes', () => {
   it('limits a scripted burst of clicks after 10, stores nothing refused, spares other members, and lets the member vote again a second later', async () => {
     const time = steppingClock();
-    const { emulator, databasePath } = await startTestBot({ clock: time.clock });
+    const { emulator, storeUrl } = await startTestBot({ clock: time.clock });
     const poll = await createPoll(emulator, { question: 'Script ?', options: 'a;b;c' });
 
     // A script clicks 15 times at once, on every option in turn.
@@ -34,12 +34,12 @@ describe('per-member rate limit on votes', () => {
     }
 
     // Refused: nothing written, in the member's language.
-    const rows = await dataRows(databasePath);
+    const rows = await dataRows(storeUrl);
     const english = await vote(emulator, poll, 2, member, { locale: 'en-US' }).reply();
     expect(text(emulator, english)).toBe(
       `You are clicking very fast: this click was not counted. You can vote again ${relative(time.now() + 1000)}.`,
     );
-    expect(await dataRows(databasePath)).toEqual(rows);
+    expect(await dataRows(storeUrl)).toEqual(rows);
 
     // Another member is not held back.
     expect(text(emulator, await vote(emulator, poll, 0, reader).reply())).toContain(
@@ -48,12 +48,12 @@ describe('per-member rate limit on votes', () => {
 
     // A second later, one more vote goes through; then one a second.
     time.advance(1000);
-    const before = (await storedVotes(databasePath, poll.pollId)).get(member);
+    const before = (await storedVotes(storeUrl, poll.pollId)).get(member);
     const next = before?.[0] === 2 ? 0 : 2;
     expect(text(emulator, await vote(emulator, poll, next, member).reply())).toContain(
       `Votre vote : ${next + 1}. ${'abc'[next]}`,
     );
-    expect((await storedVotes(databasePath, poll.pollId)).get(member)).toEqual([next]);
+    expect((await storedVotes(storeUrl, poll.pollId)).get(member)).toEqual([next]);
     expect(text(emulator, await vote(emulator, poll, 1, member).reply())).toMatch(/^Vous cliquez/);
     time.advance(10_000);
     for (let click = 0; click < RATE_LIMITS.vote.burst; click++) {
@@ -69,14 +69,14 @@ describe('per-member rate limit on votes', () => {
 describe('per-member rate limit on poll creation', () => {
   it('allows a series of polls, then says when the next one may be created, and nothing is posted', async () => {
     const time = steppingClock();
-    const { emulator, databasePath } = await startTestBot({ clock: time.clock });
+    const { emulator, storeUrl } = await startTestBot({ clock: time.clock });
     const { burst, intervalMs } = RATE_LIMITS.pollCreate;
     for (let index = 0; index < burst; index++) {
       await createPoll(emulator, { question: `Question ${index + 1} ?`, options: 'a;b' });
     }
     const posted = () =>
       emulator.channelMessages(emulator.defaultChannelId).filter((m) => !m.ephemeral).length;
-    const rows = await dataRows(databasePath);
+    const rows = await dataRows(storeUrl);
     const refused = await emulator
       .slashCommand({
         name: 'poll',
@@ -88,7 +88,7 @@ describe('per-member rate limit on poll creation', () => {
     expect(text(emulator, refused)).toBe(
       `Vous avez créé beaucoup de sondages d’un coup : celui-ci n’a pas été publié. Vous pourrez en créer un autre ${relative(time.now() + intervalMs)}.`,
     );
-    expect(await dataRows(databasePath)).toEqual(rows);
+    expect(await dataRows(storeUrl)).toEqual(rows);
     expect(posted()).toBe(burst);
 
     // An invalid poll is answered with what to fix, not with the limit.

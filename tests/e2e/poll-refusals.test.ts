@@ -16,15 +16,15 @@ const { reader, member, moderator, readerRole } = DEFAULT_IDS;
 /** Runs `act` and checks it changed nothing: no stored key, no message posted in the channel. */
 async function expectNothingChanged(
   emulator: Emulator,
-  databasePath: string,
+  storeUrl: string,
   act: () => Promise<void>,
 ): Promise<void> {
-  const rowsBefore = await dataRows(databasePath);
+  const rowsBefore = await dataRows(storeUrl);
   const posted = () =>
     emulator.channelMessages(emulator.defaultChannelId).filter((message) => !message.ephemeral);
   const messagesBefore = posted().map((message) => `${message.id}@${message.revision}`);
   await act();
-  expect(await dataRows(databasePath)).toEqual(rowsBefore);
+  expect(await dataRows(storeUrl)).toEqual(rowsBefore);
   expect(posted().map((message) => `${message.id}@${message.revision}`)).toEqual(messagesBefore);
 }
 
@@ -77,8 +77,8 @@ describe('bad input to /poll create: one ephemeral message listing what to fix, 
       'les sondages anonymes ne sont pas disponibles : la personne qui héberge Tribune n’a pas configuré POLL_SECRET',
     ],
   ])('%s', async (_, options, problem) => {
-    const { emulator, databasePath } = await startTestBot();
-    await expectNothingChanged(emulator, databasePath, async () => {
+    const { emulator, storeUrl } = await startTestBot();
+    await expectNothingChanged(emulator, storeUrl, async () => {
       const text = await refusal(
         emulator.slashCommand({
           name: 'poll',
@@ -95,8 +95,8 @@ describe('bad input to /poll create: one ephemeral message listing what to fix, 
   });
 
   it('lists every problem at once, in the member’s language', async () => {
-    const { emulator, databasePath } = await startTestBot();
-    await expectNothingChanged(emulator, databasePath, async () => {
+    const { emulator, storeUrl } = await startTestBot();
+    await expectNothingChanged(emulator, storeUrl, async () => {
       const text = await refusal(
         emulator.slashCommand({
           name: 'poll',
@@ -119,9 +119,9 @@ describe('bad input to /poll create: one ephemeral message listing what to fix, 
   });
 
   it('says when it cannot post in the channel', async () => {
-    const { emulator, databasePath } = await startTestBot();
+    const { emulator, storeUrl } = await startTestBot();
     const closed = emulator.createChannel({ name: 'annonces', botCanSend: false });
-    await expectNothingChanged(emulator, databasePath, async () => {
+    await expectNothingChanged(emulator, storeUrl, async () => {
       const text = await refusal(
         emulator.slashCommand({
           name: 'poll',
@@ -139,14 +139,14 @@ describe('bad input to /poll create: one ephemeral message listing what to fix, 
 
 describe('refused clicks and commands change nothing', () => {
   it('refuses a vote without the required role', async () => {
-    const { emulator, databasePath } = await startTestBot();
+    const { emulator, storeUrl } = await startTestBot();
     const poll = await createPoll(emulator, {
       question: 'Réservé aux lecteurs ?',
       options: 'Oui;Non',
       role: readerRole,
     });
     expect(emulator.text(poll.message)).toContain(`Réservé au rôle <@&${readerRole}>`);
-    await expectNothingChanged(emulator, databasePath, async () => {
+    await expectNothingChanged(emulator, storeUrl, async () => {
       expect(await refusal(vote(emulator, poll, 0, member), emulator)).toBe(
         `Seuls les membres qui ont le rôle <@&${readerRole}> peuvent voter à ce sondage : votre vote n’a pas été enregistré.`,
       );
@@ -158,11 +158,11 @@ describe('refused clicks and commands change nothing', () => {
   });
 
   it('refuses closing and exporting to members who are neither creator nor moderator', async () => {
-    const { emulator, databasePath } = await startTestBot();
+    const { emulator, storeUrl } = await startTestBot();
     const poll = await createPoll(emulator, { question: 'Q ?', options: 'a;b' }, { user: reader });
     const notAllowed =
       'Seule la personne qui a créé ce sondage, ou un membre qui a la permission « Gérer les messages », peut faire cela.';
-    await expectNothingChanged(emulator, databasePath, async () => {
+    await expectNothingChanged(emulator, storeUrl, async () => {
       expect(await refusal(control(emulator, poll, 'poll-close', member), emulator)).toBe(
         notAllowed,
       );
@@ -203,7 +203,7 @@ describe('refused clicks and commands change nothing', () => {
   });
 
   it('refuses a vote on a closed poll even if its buttons could not be disabled', async () => {
-    const { emulator, databasePath } = await startTestBot();
+    const { emulator, storeUrl } = await startTestBot();
     const poll = await createPoll(emulator, { question: 'Q ?', options: 'a;b' });
     // Discord refuses the edit that would disable the buttons: they stay clickable.
     const fault = emulator.injectFault({
@@ -215,7 +215,7 @@ describe('refused clicks and commands change nothing', () => {
     expect(await refusal(control(emulator, poll, 'poll-close', moderator), emulator)).toContain(
       'Sondage clos',
     );
-    await expectNothingChanged(emulator, databasePath, async () => {
+    await expectNothingChanged(emulator, storeUrl, async () => {
       expect(await refusal(vote(emulator, poll, 0, reader), emulator)).toBe(
         'Ce sondage est clos : votre vote n’a pas été enregistré.',
       );
@@ -224,12 +224,12 @@ describe('refused clicks and commands change nothing', () => {
       );
     });
     fault.cancel();
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map());
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(new Map());
   });
 
   it('answers forged and truncated button ids clearly', async () => {
     const testBot = await startTestBot();
-    const { emulator, databasePath } = testBot;
+    const { emulator, storeUrl } = testBot;
     const poll = await createPoll(emulator, { question: 'Q ?', options: 'a;b' });
     const forged = await postButtons(testBot.bot.client, emulator.defaultChannelId, [
       'poll:nosuchpoll:0',
@@ -250,7 +250,7 @@ describe('refused clicks and commands change nothing', () => {
       invalid,
       invalid,
     ];
-    await expectNothingChanged(emulator, databasePath, async () => {
+    await expectNothingChanged(emulator, storeUrl, async () => {
       for (const [index, customId] of buttonIdsOf(forged).entries()) {
         const text = await refusal(
           emulator.clickButton({ message: forged.id, customId, user: reader }),
@@ -266,7 +266,7 @@ describe('refused clicks and commands change nothing', () => {
     const testBot = await startTestBot({
       emulatorOptions: { guilds: [defaultGuild(), otherGuild] },
     });
-    const { emulator, databasePath } = testBot;
+    const { emulator, storeUrl } = testBot;
     const elsewhere = await testBot.bot.services.polls.createAndPost(
       {
         guildId: otherGuild.id,
@@ -287,7 +287,7 @@ describe('refused clicks and commands change nothing', () => {
       `poll:${elsewhere.pollId}:0`,
       `poll-results:${elsewhere.pollId}`,
     ]);
-    await expectNothingChanged(emulator, databasePath, async () => {
+    await expectNothingChanged(emulator, storeUrl, async () => {
       for (const customId of buttonIdsOf(forged)) {
         expect(
           await refusal(
@@ -311,8 +311,8 @@ describe('refused clicks and commands change nothing', () => {
   });
 
   it('refuses to name a poll that does not exist', async () => {
-    const { emulator, databasePath } = await startTestBot();
-    await expectNothingChanged(emulator, databasePath, async () => {
+    const { emulator, storeUrl } = await startTestBot();
+    await expectNothingChanged(emulator, storeUrl, async () => {
       expect(
         await refusal(
           emulator.slashCommand({

@@ -22,7 +22,7 @@ async function answer(emulator: Emulator, poll: CreatedPoll, index: number, user
 
 describe('/poll create and voting', () => {
   it('posts a poll with a button per option and records a vote, acknowledged ephemerally', async () => {
-    const { emulator, databasePath } = await startTestBot();
+    const { emulator, storeUrl } = await startTestBot();
     const poll = await createPoll(emulator, {
       question: 'Que lit-on ensuite ?',
       options: 'Dune ; Solaris | Fondation',
@@ -37,7 +37,7 @@ describe('/poll create and voting', () => {
     expect(text).toMatch(/Clôture <t:\d+:R> · 👥 0 votant/);
 
     expect(await answer(emulator, poll, 1, reader)).toContain('Votre vote : 2. Solaris');
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map([[reader, [1]]]));
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(new Map([[reader, [1]]]));
     await waitForPollMessage(emulator, poll, (shown) =>
       shown.includes('**2\\. Solaris**: `██████████` **1** · 100 %'),
     );
@@ -45,18 +45,18 @@ describe('/poll create and voting', () => {
 
   it('single choice: a new choice replaces the old one, the same one again withdraws it', async () => {
     const { clock, advance } = steppingClock();
-    const { emulator, databasePath } = await startTestBot({ clock });
+    const { emulator, storeUrl } = await startTestBot({ clock });
     const poll = await createPoll(emulator, { question: 'Quand ?', options: 'Lundi;Mardi;Jeudi' });
 
     expect(await answer(emulator, poll, 0, reader)).toContain('Votre vote : 1. Lundi');
     advance(5000);
     expect(await answer(emulator, poll, 2, reader)).toContain('Votre vote : 3. Jeudi');
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map([[reader, [2]]]));
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(new Map([[reader, [2]]]));
     advance(5000);
     expect(await answer(emulator, poll, 2, reader)).toContain(
       'Vous n’avez pas de vote dans ce sondage.',
     );
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map([[reader, []]]));
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(new Map([[reader, []]]));
 
     const mine = await control(emulator, poll, 'poll-mine', reader).reply();
     expect(mine.ephemeral).toBe(true);
@@ -66,7 +66,7 @@ describe('/poll create and voting', () => {
 
   it('multiple choice: clicks toggle, up to max_choices, with a clear message at the limit', async () => {
     const { clock, advance } = steppingClock();
-    const { emulator, databasePath } = await startTestBot({ clock });
+    const { emulator, storeUrl } = await startTestBot({ clock });
     const poll = await createPoll(emulator, {
       question: 'Quels chapitres ?',
       options: 'Un;Deux;Trois;Quatre',
@@ -82,14 +82,14 @@ describe('/poll create and voting', () => {
     expect(limit).toContain(
       'Vous avez déjà choisi 2 options, le maximum : 1. Un et 4. Quatre. Retirez-en une (cliquez dessus) avant d’en choisir une autre.',
     );
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map([[reader, [0, 3]]]));
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(new Map([[reader, [0, 3]]]));
     advance(5000);
     expect(await answer(emulator, poll, 3, reader)).toContain('Votre vote : 1. Un\n');
     advance(5000);
     expect(await answer(emulator, poll, 1, reader)).toContain('Votre vote : 1. Un et 2. Deux');
 
     expect(await answer(emulator, poll, 1, member)).toContain('Votre vote : 2. Deux');
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(
       new Map([
         [reader, [0, 1]],
         [member, [1]],
@@ -101,13 +101,13 @@ describe('/poll create and voting', () => {
   });
 
   it('counts a double click once', async () => {
-    const { emulator, databasePath } = await startTestBot();
+    const { emulator, storeUrl } = await startTestBot();
     const poll = await createPoll(emulator, { question: 'Oui ou non ?', options: 'Oui;Non' });
     const first = vote(emulator, poll, 0, reader);
     const second = vote(emulator, poll, 0, reader);
     const replies = await Promise.all([first.reply(), second.reply()]);
     for (const reply of replies) expect(emulator.text(reply)).toContain('Votre vote : 1. Oui');
-    expect(await storedVotes(databasePath, poll.pollId)).toEqual(new Map([[reader, [0]]]));
+    expect(await storedVotes(storeUrl, poll.pollId)).toEqual(new Map([[reader, [0]]]));
     await waitForPollMessage(emulator, poll, (shown) => shown.includes('👥 1 votant'));
   });
 

@@ -138,7 +138,7 @@ describe('/privacy show', () => {
 describe('/privacy delete', () => {
   it('erases the member’s votes and their id everywhere after one confirmation, only theirs', async () => {
     const testBot = await startWithSecret();
-    const { emulator, databasePath, bot, logs } = testBot;
+    const { emulator, storeUrl, bot, logs } = testBot;
     const world = await zoeEverywhere(testBot);
 
     // The confirmation: what will be erased, buttons only Zoé may use.
@@ -161,7 +161,7 @@ describe('/privacy delete', () => {
     expect(cancel).toBe(`privacy-cancel:${member}`);
 
     // Someone else's click, then Zoé's Cancel: nothing changes.
-    const rows = await dataRows(databasePath);
+    const rows = await dataRows(storeUrl);
     for (const customId of [confirm, cancel]) {
       const refused = await emulator
         .clickButton({ message: asked, customId, user: reader })
@@ -176,7 +176,7 @@ describe('/privacy delete', () => {
       .reply();
     expect(text(emulator, cancelled)).toBe('Rien n’a été effacé.');
     expect(cancelled.components).toEqual([]);
-    expect(await dataRows(databasePath)).toEqual(rows);
+    expect(await dataRows(storeUrl)).toEqual(rows);
 
     // Confirmed: acknowledged at once (deferred), then the answer says what was erased.
     const again = await privacy(emulator, 'delete', member).reply();
@@ -200,14 +200,14 @@ describe('/privacy delete', () => {
       voterKey({ id: world.anonymous.pollId, anonymous: true }, member, TEST_POLL_SECRET),
       creatorKey({ id: world.createdAnonymous.pollId, anonymous: true }, member, TEST_POLL_SECRET),
     ];
-    for (const row of await dataRows(databasePath)) {
+    for (const row of await dataRows(storeUrl)) {
       for (const trace of [member, ...hashes]) {
         expect(`${row.key} ${row.value}`).not.toContain(trace);
       }
     }
     // Others' votes stay; the open poll's message no longer counts Zoé; the closed poll's results
     // stay as announced.
-    expect(await storedVotes(databasePath, world.open.pollId)).toEqual(new Map([[reader, [1]]]));
+    expect(await storedVotes(storeUrl, world.open.pollId)).toEqual(new Map([[reader, [1]]]));
     await waitForPollMessage(emulator, world.open, (shown) => shown.includes('👥 1 votant'));
     await waitForPollMessage(emulator, world.anonymous, (shown) => shown.includes('👥 0 votant'));
     const results = await emulator
@@ -246,12 +246,12 @@ describe('/privacy delete', () => {
   it('lets a confirmation expire after five minutes, erasing nothing', async () => {
     const time = steppingClock();
     const testBot = await startWithSecret(time.clock);
-    const { emulator, databasePath } = testBot;
+    const { emulator, storeUrl } = testBot;
     await createPoll(emulator, { question: 'Q ?', options: 'a;b' }, { user: member });
     const asked = await privacy(emulator, 'delete', member, 'en-GB').reply();
     expect(text(emulator, asked)).toContain('• your id on the polls you created (1)');
     expect(text(emulator, asked)).toContain('[Erase everything] [Cancel]');
-    const rows = await dataRows(databasePath);
+    const rows = await dataRows(storeUrl);
     time.advance(5 * 60_000);
     const [confirm = ''] = buttonIds(asked);
     const expired = await emulator
@@ -261,7 +261,7 @@ describe('/privacy delete', () => {
     expect(text(emulator, expired)).toBe(
       'This request has expired and nothing was erased. Run `/privacy delete` again.',
     );
-    expect(await dataRows(databasePath)).toEqual(rows);
+    expect(await dataRows(storeUrl)).toEqual(rows);
   });
 
   it('tells a member with nothing stored that there is nothing to erase', async () => {
@@ -275,11 +275,11 @@ describe('/privacy delete', () => {
 
   it('never erases anything for a forged or truncated confirmation button', async () => {
     const testBot = await startWithSecret();
-    const { emulator, databasePath, logs } = testBot;
+    const { emulator, storeUrl, logs } = testBot;
     await zoeEverywhere(testBot);
     const asked = await privacy(emulator, 'delete', member).reply();
     const [confirm = ''] = buttonIds(asked);
-    const rows = await dataRows(databasePath);
+    const rows = await dataRows(storeUrl);
     const future = String(Math.floor(Date.now() / 1000) + 60);
     const customId = fc.oneof(
       // Zoé's own request, clicked by someone else or truncated.
@@ -304,7 +304,7 @@ describe('/privacy delete', () => {
       }),
       { numRuns: 60 },
     );
-    expect(await dataRows(databasePath)).toEqual(rows);
+    expect(await dataRows(storeUrl)).toEqual(rows);
     expect(logs.filter((line) => line.msg === 'interaction handler failed')).toEqual([]);
     expect(emulator.pings()).toEqual([]);
   });

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { commands } from '../../commands';
 import { createBot, type Bot, type BotOptions } from '../../app/bot';
@@ -6,13 +5,14 @@ import { loadConfig, type Config } from '../../src/config/config';
 import { deployCommands } from '../../src/discord/deploy-commands';
 import { createLogger } from '../../src/log/logger';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../scripts/emulator';
-import { tempDir } from './temp-dir';
+import { testStoreUrl } from './test-store';
 
 export interface TestBot {
   readonly emulator: Emulator;
   readonly bot: Bot;
   readonly config: Config;
-  readonly databasePath: string;
+  /** The store's URL (`sqlite://…`, or `postgres://…` in the `postgres` test project). */
+  readonly storeUrl: string;
   /** Every log line the bot wrote, as parsed JSON. */
   readonly logs: Record<string, unknown>[];
   /** Every log line exactly as written (to search for secrets). */
@@ -32,18 +32,20 @@ export interface BotInstanceOptions {
 
 export interface TestBotOptions extends BotInstanceOptions {
   readonly emulatorOptions?: EmulatorOptions;
-  /** SQLite file; default: a new file in a temporary folder. */
-  readonly databasePath?: string;
+  /** The store; default: a new one (see `testStoreUrl`). */
+  readonly storeUrl?: string;
 }
 
 /**
- * Starts the real bot (real discord.js client, real SQLite file) against a fresh local Discord
+ * Starts the real bot (real discord.js client, a real store: a SQLite file, or PostgreSQL in the
+ * `postgres` test project) against a fresh local Discord
  * emulator, after registering its commands the way `npm run deploy` does. When the test finishes,
  * every bot is stopped and the emulator must have seen no request that Discord would refuse.
  */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  // First, so that it is removed last, once the bots are stopped (clean-ups run in reverse).
+  const storeUrl = options.storeUrl ?? (await testStoreUrl());
   const emulator = await startEmulator(options.emulatorOptions);
-  const databasePath = options.databasePath ?? join(await tempDir(), 'tribune.sqlite');
   const running = new Set<TestBot>();
   onTestFinished(async () => {
     try {
@@ -59,7 +61,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       DISCORD_TOKEN: emulator.token,
       DISCORD_API_URL: emulator.apiUrl,
       DISCORD_GUILD_ID: emulator.guildId,
-      DATABASE_URL: `sqlite://${databasePath}`,
+      DATABASE_URL: storeUrl,
       LOG_LEVEL: 'debug',
       ...options.env,
       ...instance.env,
@@ -83,7 +85,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       emulator,
       bot,
       config,
-      databasePath,
+      storeUrl,
       logs,
       rawLogs,
       stop() {

@@ -1,4 +1,3 @@
-import sqlite3 from 'sqlite3';
 import { expect } from 'vitest';
 import type {
   CommandInvocation,
@@ -7,6 +6,7 @@ import type {
   StoredMessage,
   UserRef,
 } from '../../scripts/emulator';
+import { rawRows } from './store-rows';
 
 /** A secret for tests that need anonymous polls. */
 export const TEST_POLL_SECRET = 'test-secret-of-at-least-16-chars';
@@ -100,26 +100,11 @@ export function waitForPollMessage(
   );
 }
 
-/** Every row of the store's SQLite file, read with a separate connection. */
-export function rawRows(databasePath: string): Promise<{ key: string; value: string }[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(databasePath, sqlite3.OPEN_READONLY);
-    db.all('SELECT key, value FROM keyv ORDER BY key', (error, rows) => {
-      db.close();
-      if (error) reject(error);
-      else resolve(rows as { key: string; value: string }[]);
-    });
-  });
-}
-
 /** The stored votes of one poll, by voter key. */
-export async function storedVotes(
-  databasePath: string,
-  pollId: string,
-): Promise<Map<string, number[]>> {
+export async function storedVotes(store: string, pollId: string): Promise<Map<string, number[]>> {
   const prefix = `tribune:vote:${pollId}:`;
   const votes = new Map<string, number[]>();
-  for (const row of await rawRows(databasePath)) {
+  for (const row of await rawRows(store)) {
     if (!row.key.startsWith(prefix)) continue;
     const { value } = JSON.parse(row.value) as { value: { choices: number[] } };
     votes.set(row.key.slice(prefix.length), value.choices);

@@ -26,7 +26,7 @@ export function usePostgres(): { databaseUrl(): Promise<string> } {
       () => undefined,
     );
   });
-  return { databaseUrl: freshDatabase };
+  return { databaseUrl: freshPostgresDatabase };
 }
 
 /** A PostgreSQL server this process started and owns: stopped and started at will. */
@@ -122,7 +122,8 @@ let shared: Promise<SharedServer> | undefined;
 let users = 0;
 let databases = 0;
 
-async function freshDatabase(): Promise<string> {
+/** A new, empty database for the current test (dropped when it finishes), after `usePostgres()`. */
+export async function freshPostgresDatabase(): Promise<string> {
   if (users === 0) throw new Error('call usePostgres() in the test file, outside any test');
   shared ??= openShared();
   const { url, admin } = await shared;

@@ -47,7 +47,7 @@ export interface SeededSecondGuild {
  * a reading plan pinging its role.
  */
 export async function seedSecondGuild(testBot: TestBot): Promise<SeededSecondGuild> {
-  const { bot, emulator, databasePath } = testBot;
+  const { bot, emulator, storeUrl } = testBot;
   const { polls, readings, library } = bot.services;
   const actor = {
     userId: OTHER.member,
@@ -101,7 +101,7 @@ export async function seedSecondGuild(testBot: TestBot): Promise<SeededSecondGui
     pollIds,
     planId: plan.id,
     snapshot: async () => ({
-      rows: await rowsMentioning(databasePath, ids),
+      rows: await rowsMentioning(storeUrl, ids),
       messages: emulator
         .channelMessages(OTHER.channel, { includeDeleted: true })
         .map((message) => `${message.id}@${message.revision}`),

@@ -1,10 +1,8 @@
 import { pino } from 'pino';
-import { openPostgresStore } from '../../src/store/postgres-store';
-import { openStore, type Store } from '../../src/store/store';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
 
-/** Either backend, by URL scheme, as the bot will choose it (`sqlite://` or `postgres://`). */
+/** Either backend, by URL scheme, as the bot chooses it (`sqlite://` or `postgres://`). */
 export function openStoreAt(url: string, logger = pino({ level: 'silent' })): Promise<Store> {
-  return url.startsWith('sqlite://')
-    ? openStore({ url, logger })
-    : openPostgresStore({ url, logger });
+  return openStore({ url, logger });
 }

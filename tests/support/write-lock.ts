@@ -7,8 +7,8 @@ import { onTestFinished } from 'vitest';
  * while reads go on (WAL mode). Tests run as root, where `chmod` does not stop writes; a held lock
  * is the portable way to make the file unwritable to the bot. Released when the test finishes.
  */
-export async function holdWriteLock(databasePath: string): Promise<{ release(): Promise<void> }> {
-  const db = new sqlite3.Database(databasePath);
+export async function holdWriteLock(store: string): Promise<{ release(): Promise<void> }> {
+  const db = new sqlite3.Database(store.replace(/^sqlite:\/\//, ''));
   const run = (sql: string) =>
     new Promise<void>((resolve, reject) => {
       db.run(sql, (error) => {

@@ -32,7 +32,7 @@ describe('loadConfig', () => {
         DEFAULT_LOCALE: 'de',
         DEFAULT_TIMEZONE: 'Europe/Lutece',
         LOG_LEVEL: 'loud',
-        DATABASE_URL: 'postgres://x',
+        DATABASE_URL: 'mysql://x',
       });
       expect.unreachable();
     } catch (error) {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { claimKey, InteractionClaims } from '../../src/discord/interaction-claims';
-import { openStore, type Store } from '../../src/store/store';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
 
 const silent = pino({ level: 'silent' });

@@ -7,7 +7,8 @@ import type {
 } from '../../src/reading/core/occurrence-outcome';
 import type { ReadingPlan } from '../../src/reading/core/plan';
 import { PlanStore } from '../../src/reading/plan-store';
-import { openStore, type Store } from '../../src/store/store';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
 import { readingPlan } from '../support/reading-plan';
 

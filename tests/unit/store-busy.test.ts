@@ -3,8 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { withBusyRetry } from '../../src/store/busy-retry';
-import { openStore, type Store } from '../../src/store/store';
+import { withBusyRetry } from '../../src/store/sqlite-write-lane';
+import { openSqliteStore as openStore } from '../../src/store/sqlite-store';
+import type { Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
 import { holdWriteLock } from '../support/write-lock';
 

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { openStore } from '../../src/store/store';
+import { openSqliteStore as openStore } from '../../src/store/sqlite-store';
 import { tempDir } from '../support/temp-dir';
 import { holdWriteLock } from '../support/write-lock';
 

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BUSY_SLICE_MS } from '../../src/store/busy-retry';
-import { openStore, type Store } from '../../src/store/store';
+import { BUSY_SLICE_MS } from '../../src/store/sqlite-write-lane';
+import { openSqliteStore as openStore } from '../../src/store/sqlite-store';
+import type { Store } from '../../src/store/store';
 import { tempDir } from '../support/temp-dir';
 
 const silent = pino({ level: 'silent' });

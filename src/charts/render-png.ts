@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, type RenderedImage } from '@resvg/resvg-js';
 import { encodePng } from './png';
 
 export interface PngFont {
@@ -11,30 +11,31 @@ export interface PngFont {
   fileFor(characters: string): Uint8Array | undefined;
 }
 
-/** Thrown when text would not show: without a matching font resvg draws none, silently. */
+/** Thrown when text would not show: without a usable font resvg draws none, silently. */
 export class ChartFontError extends Error {
   override name = 'ChartFontError';
 }
 
 /** SVG → PNG; `characters` are those the SVG draws, for the font to be cut down to them. */
-export type SvgToPng = (svg: string, characters: string) => Buffer;
+export type SvgToPng = (svg: string, characters: string) => Promise<Buffer>;
 
 /**
  * An SVG → PNG converter drawing text with `font` only (no system fonts: a picture is the same on
- * every machine), once it has checked that text really shows: a font that is missing, unreadable
- * or of another family would otherwise give charts without a word on them. The check draws one
- * small word through the same path as every chart and counts its pixels (~1 ms, once).
+ * every machine), once it has checked that text really shows: a font that is missing or
+ * unreadable would otherwise give charts without a word on them. The check draws one small word
+ * the way every chart is drawn and counts its pixels (~1 ms, once).
+ *
+ * Drawing and compressing run on libuv's thread pool, off the main thread.
  */
-export function createSvgToPng(font: PngFont): SvgToPng {
-  const toPng: SvgToPng = (svg, characters) => {
-    const image = render(svg, characters, font);
-    return encodePng(image.pixels, image.width, image.height);
-  };
-  const probe = render(PROBE.svg, PROBE.text, font);
+export async function createSvgToPng(font: PngFont): Promise<SvgToPng> {
+  const probe = await draw(PROBE.svg, PROBE.text, font);
   if (inkedPixels(probe.pixels) < PROBE.minPixels) {
     throw new ChartFontError(`No text drawn with the font "${font.family}": charts would be blank`);
   }
-  return toPng;
+  return async (svg, characters) => {
+    const image = await draw(svg, characters, font);
+    return encodePng(image.pixels, image.width, image.height);
+  };
 }
 
 const PROBE = {
@@ -45,26 +46,22 @@ const PROBE = {
 } as const;
 
 /**
- * resvg's Node binding takes fonts as files only, so the cut-down font goes through a private
- * temporary folder, removed at once.
+ * resvg's Node binding takes fonts as files only, so the font cut down for `characters` goes
+ * through a private temporary folder, removed once drawn.
  */
-function render(svg: string, characters: string, font: PngFont) {
+async function draw(svg: string, characters: string, font: PngFont): Promise<RenderedImage> {
   const bytes = font.fileFor(characters);
-  const folder = mkdtempSync(join(tmpdir(), 'tribune-chart-'));
+  const folder = await mkdtemp(join(tmpdir(), 'tribune-chart-'));
   try {
-    const fontFiles: string[] = [];
-    if (bytes !== undefined) {
-      const file = join(folder, 'font.ttf');
-      writeFileSync(file, bytes);
-      fontFiles.push(file);
-    }
-    return new Resvg(svg, {
+    const fontFiles = bytes === undefined ? [] : [join(folder, 'font.ttf')];
+    for (const file of fontFiles) await writeFile(file, bytes ?? new Uint8Array());
+    return await renderAsync(svg, {
       font: { fontFiles, loadSystemFonts: false, defaultFontFamily: font.family },
       // Our own check and glyph fallback cover what resvg would warn about on stderr.
       logLevel: 'off',
-    }).render();
+    });
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    await rm(folder, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,8 @@ import { createChartRenderer } from '../../src/charts/results-chart';
  * Bundled by `tests/unit/charts.test.ts` into `dist/`, beside `dist/main.js`, and run with plain
  * Node: resvg's native binding and the font file must load from there as they do from the sources.
  */
-const chart = createChartRenderer().renderResultsChart({
+const renderer = await createChartRenderer();
+const chart = await renderer.renderResultsChart({
   question: 'Que lit-on ensuite ?',
   options: [
     { label: 'Dune', count: 2 },

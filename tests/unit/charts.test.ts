@@ -19,7 +19,7 @@ import { POLL_LIMITS } from '../../src/polls/poll';
 import { hostileString } from '../support/hostile-strings';
 
 const font = loadChartFont();
-const renderer = createChartRenderer(font);
+const renderer = await createChartRenderer(font);
 const THEMES: readonly ChartTheme[] = ['dark', 'light'];
 /** What the chart draws for a character the font lacks. */
 const MARK = '\u25a1';
@@ -40,7 +40,7 @@ const withLabel = (label: string, input: ChartInput = BASE): ChartInput => ({
   options: [{ label, count: 3 }, ...input.options.slice(1)],
 });
 
-const png = (input: ChartInput) => renderer.renderResultsChart(input).png;
+const png = async (input: ChartInput) => (await renderer.renderResultsChart(input)).png;
 
 function image(file: Buffer): DecodedPng {
   const decoded = decode(file);
@@ -102,23 +102,25 @@ function worstCase(theme: ChartTheme): ChartInput {
 }
 
 describe('text in the picture', () => {
-  it('draws the question, the labels and the footer', () => {
+  it('draws the question, the labels and the footer', async () => {
     const { text } = PALETTES.dark;
-    expect(pixelsNear(png(BASE), text)).toBeGreaterThan(
-      pixelsNear(png({ ...BASE, question: '' }), text) + 200,
+    expect(pixelsNear(await png(BASE), text)).toBeGreaterThan(
+      pixelsNear(await png({ ...BASE, question: '' }), text) + 200,
     );
-    expect(differingPixels(png(BASE), png(withLabel('')))).toBeGreaterThan(100);
-    expect(differingPixels(png(BASE), png({ ...BASE, closed: true }))).toBeGreaterThan(100);
+    expect(differingPixels(await png(BASE), await png(withLabel('')))).toBeGreaterThan(100);
+    expect(differingPixels(await png(BASE), await png({ ...BASE, closed: true }))).toBeGreaterThan(
+      100,
+    );
   });
 
   it.each(['é', 'É', 'à', 'ç', 'œ', 'ï', '«', '»', '’', '…', 'ß', 'Ж', 'λ'])(
     '%s is drawn as itself, not as a blank or the mark for missing characters',
-    (char) => {
+    async (char) => {
       expect(drawableText(char, font.metrics)).toBe(char);
-      const drawn = png(withLabel(char));
+      const drawn = await png(withLabel(char));
       // The smallest (’) changes 8 pixels at 16 px.
-      expect(differingPixels(drawn, png(withLabel('')))).toBeGreaterThan(4);
-      expect(differingPixels(drawn, png(withLabel(MARK)))).toBeGreaterThan(4);
+      expect(differingPixels(drawn, await png(withLabel('')))).toBeGreaterThan(4);
+      expect(differingPixels(drawn, await png(withLabel(MARK)))).toBeGreaterThan(4);
     },
   );
 
@@ -130,16 +132,18 @@ describe('text in the picture', () => {
     ['a keycap', '1️⃣'],
     ['a broken surrogate', '\ud83d'],
     ['a character outside the font', '𝕿'],
-  ])('%s the font lacks becomes one visible mark, never nothing', (_, char) => {
+  ])('%s the font lacks becomes one visible mark, never nothing', async (_, char) => {
     expect(drawableText(`a${char}b`, font.metrics)).toBe(`a${MARK}b`);
-    const drawn = png(withLabel(char));
-    expect(differingPixels(drawn, png(withLabel('')))).toBeGreaterThan(10);
-    expect(drawn.equals(png(withLabel(MARK)))).toBe(true);
+    const drawn = await png(withLabel(char));
+    expect(differingPixels(drawn, await png(withLabel('')))).toBeGreaterThan(10);
+    expect(drawn.equals(await png(withLabel(MARK)))).toBe(true);
   });
 
-  it('draws an emoji the font has as itself', () => {
+  it('draws an emoji the font has as itself', async () => {
     expect(drawableText('😀', font.metrics)).toBe('😀');
-    expect(differingPixels(png(withLabel('😀')), png(withLabel(MARK)))).toBeGreaterThan(10);
+    expect(differingPixels(await png(withLabel('😀')), await png(withLabel(MARK)))).toBeGreaterThan(
+      10,
+    );
   });
 
   it('drops what Discord shows as nothing: control characters, line breaks as spaces', () => {
@@ -147,7 +151,7 @@ describe('text in the picture', () => {
     expect(drawableText('e\u0301', font.metrics)).toBe('é');
   });
 
-  it('escapes XML in every user string', () => {
+  it('escapes XML in every user string', async () => {
     const hostile = `<svg onload="x">&amp; ' ]]> <!-- </text>`;
     const input: ChartInput = { ...withLabel(hostile), question: hostile };
     const { svg } = barChartSvg(input, font);
@@ -155,17 +159,39 @@ describe('text in the picture', () => {
     expect(svg).toContain('&lt;svg onload=&quot;x&quot;&gt;&amp;amp; &apos; ]]&gt; &lt;!--');
     expect(svg.match(/<text/g)).toHaveLength(svg.match(/<\/text>/g)?.length ?? -1);
     expect(
-      differingPixels(png(input), png({ ...withLabel(''), question: hostile })),
+      differingPixels(await png(input), await png({ ...withLabel(''), question: hostile })),
     ).toBeGreaterThan(100);
+  });
+});
+
+describe('renderer', () => {
+  it('draws charts asked for at once one after the other, each as if alone', async () => {
+    const inputs = ['Dune', 'Solaris', 'Fondation'].map((label) => withLabel(label));
+    const alone: Buffer[] = [];
+    for (const input of inputs) alone.push(await png(input));
+    const together = await Promise.all(inputs.map((input) => png(input)));
+    expect(together.map((file, index) => file.equals(alone[index] ?? Buffer.alloc(0)))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('goes on after a chart it refused', async () => {
+    const tooMany = Array.from({ length: 26 }, () => ({ label: 'x', count: 0 }));
+    const refused = renderer.renderResultsChart({ ...BASE, options: tooMany });
+    const next = png(BASE);
+    await expect(refused).rejects.toThrow(RangeError);
+    expect(image(await next).width).toBe(CHART_LIMITS.width);
   });
 });
 
 describe('layout', () => {
   it.each(THEMES)(
     '25 options of 80 wide characters and a 300-character question fit (%s)',
-    (theme) => {
+    async (theme) => {
       const input = worstCase(theme);
-      const chart = renderer.renderResultsChart(input);
+      const chart = await renderer.renderResultsChart(input);
       const { width, height, data } = image(chart.png);
       expect([width, height]).toEqual([chart.width, chart.height]);
       expect(width).toBe(CHART_LIMITS.width);
@@ -186,7 +212,7 @@ describe('layout', () => {
     },
   );
 
-  it('stays a picture Discord shows well, whatever the number of options', () => {
+  it('stays a picture Discord shows well, whatever the number of options', async () => {
     let previous = 0;
     for (let count = 0; count <= CHART_LIMITS.maxOptions; count += 1) {
       const { width, height } = barChartSvg(
@@ -199,10 +225,12 @@ describe('layout', () => {
       previous = height;
     }
     expect(CHART_LIMITS.maxHeight).toBeLessThanOrEqual(1300);
-    expect(renderer.renderResultsChart(worstCase('dark')).png.length).toBeLessThan(1024 * 1024);
+    expect((await renderer.renderResultsChart(worstCase('dark'))).png.length).toBeLessThan(
+      1024 * 1024,
+    );
   });
 
-  it('draws zero voters without dividing by zero', () => {
+  it('draws zero voters without dividing by zero', async () => {
     const input: ChartInput = {
       ...BASE,
       options: BASE.options.map((option) => ({ ...option, count: 0 })),
@@ -212,7 +240,7 @@ describe('layout', () => {
     expect(svg).not.toMatch(/NaN|Infinity/);
     expect(svg).toContain('0 · 0 %');
     expect(svg).toContain('0 votant · Résultats provisoires');
-    expect(image(png(input)).height).toBeGreaterThan(0);
+    expect(image(await png(input)).height).toBeGreaterThan(0);
   });
 
   it('gives bars the share of voters, percentages rounded to whole percent', () => {
@@ -277,9 +305,9 @@ describe('colours', () => {
     },
   );
 
-  it('draws each card on its own opaque background (corners aside)', () => {
+  it('draws each card on its own opaque background (corners aside)', async () => {
     for (const theme of THEMES) {
-      const { data, width, height } = image(png({ ...BASE, theme }));
+      const { data, width, height } = image(await png({ ...BASE, theme }));
       const middle = 4 * (Math.floor(height / 2) * width + width - 10);
       expect([...data.slice(middle, middle + 4)]).toEqual([...rgb(PALETTES[theme].card), 255]);
     }
@@ -317,14 +345,16 @@ describe('font', () => {
     expect(() => loadChartFont('package.json')).toThrow(/TrueType/);
   });
 
-  it('will not render charts without text: no font, or a broken file', () => {
+  it('will not render charts without text: no font, or a broken file', async () => {
     const { family } = font;
-    expect(() => createSvgToPng({ family, fileFor: () => undefined })).toThrow(ChartFontError);
-    expect(() =>
+    await expect(createSvgToPng({ family, fileFor: () => undefined })).rejects.toThrow(
+      ChartFontError,
+    );
+    await expect(
       createSvgToPng({ family, fileFor: () => new Uint8Array([0, 1, 0, 0, 9, 9, 9]) }),
-    ).toThrow(ChartFontError);
+    ).rejects.toThrow(ChartFontError);
     const real = (characters: string) => subsetFont(font.metrics, characters);
-    expect(() => createSvgToPng({ family, fileFor: real })).not.toThrow();
+    await expect(createSvgToPng({ family, fileFor: real })).resolves.toBeTypeOf('function');
   });
 });
 
@@ -421,10 +451,10 @@ describe('random input', () => {
     theme: fc.constantFrom(...THEMES),
   });
 
-  it('always gives a valid PNG of the announced size and a description within limits', () => {
-    fc.assert(
-      fc.property(input, (chartInput) => {
-        const chart = renderer.renderResultsChart(chartInput);
+  it('always gives a valid PNG of the announced size and a description within limits', async () => {
+    await fc.assert(
+      fc.asyncProperty(input, async (chartInput) => {
+        const chart = await renderer.renderResultsChart(chartInput);
         const decoded = image(chart.png);
         expect([decoded.width, decoded.height]).toEqual([chart.width, chart.height]);
         expect(chart.height).toBeLessThanOrEqual(CHART_LIMITS.maxHeight);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderAsync, type RenderedImage } from '@resvg/resvg-js';
@@ -47,21 +47,22 @@ const PROBE = {
 
 /**
  * resvg's Node binding takes fonts as files only, so the font cut down for `characters` goes
- * through a private temporary folder, removed once drawn.
+ * through a private temporary folder, removed once drawn. Plain synchronous calls: a few KiB,
+ * ~0.1 ms, cheaper than three trips through libuv's pool.
  */
 async function draw(svg: string, characters: string, font: PngFont): Promise<RenderedImage> {
   const bytes = font.fileFor(characters);
-  const folder = await mkdtemp(join(tmpdir(), 'tribune-chart-'));
+  const folder = mkdtempSync(join(tmpdir(), 'tribune-chart-'));
   try {
     const fontFiles = bytes === undefined ? [] : [join(folder, 'font.ttf')];
-    for (const file of fontFiles) await writeFile(file, bytes ?? new Uint8Array());
+    for (const file of fontFiles) writeFileSync(file, bytes ?? new Uint8Array());
     return await renderAsync(svg, {
       font: { fontFiles, loadSystemFonts: false, defaultFontFamily: font.family },
       // Our own check and glyph fallback cover what resvg would warn about on stderr.
       logLevel: 'off',
     });
   } finally {
-    await rm(folder, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

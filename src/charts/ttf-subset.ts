@@ -24,7 +24,7 @@ export function subsetFont(font: TrueTypeFont, text: string): Uint8Array {
     hmtx: horizontalMetrics(font, order),
     loca: glyf.loca,
     maxp: patched(copy(font, 'maxp'), (view) => view.setUint16(4, order.length)),
-    name: copy(font, 'name'),
+    name: names(font),
     // Version 3: no glyph names, which would name the old ids.
     post: patched(bytesOf(font, tableOf(font.tables, 'post').offset, 32), (view) =>
       view.setUint32(0, 0x00030000),
@@ -113,6 +113,39 @@ function outlines(font: TrueTypeFont, order: readonly number[], newId: Map<numbe
     at += padded(piece.length);
   }
   return { data, loca };
+}
+
+/**
+ * The `name` table without the license's full text and URL (14 KiB of DejaVu's 15), which this
+ * file, read for every glyph and deleted once drawn, has no use for; the copyright stays.
+ */
+function names(font: TrueTypeFont): Uint8Array {
+  const { view } = font;
+  const table = tableOf(font.tables, 'name').offset;
+  const count = view.getUint16(table + 2);
+  const storage = table + view.getUint16(table + 4);
+  const kept: { record: number; length: number; offset: number }[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const record = table + 6 + 12 * index;
+    const id = view.getUint16(record + 6);
+    if (id === 13 || id === 14) continue;
+    kept.push({ record, length: view.getUint16(record + 8), offset: view.getUint16(record + 10) });
+  }
+  const headerLength = 6 + 12 * kept.length;
+  const out = new Uint8Array(headerLength + kept.reduce((sum, name) => sum + name.length, 0));
+  const outView = new DataView(out.buffer);
+  outView.setUint16(2, kept.length);
+  outView.setUint16(4, headerLength);
+  let at = 0;
+  kept.forEach((name, index) => {
+    const record = 6 + 12 * index;
+    out.set(bytesOf(font, name.record, 8), record); // platform, encoding, language and name ids
+    outView.setUint16(record + 8, name.length);
+    outView.setUint16(record + 10, at);
+    out.set(bytesOf(font, storage + name.offset, name.length), headerLength + at);
+    at += name.length;
+  });
+  return out;
 }
 
 function horizontalMetrics(font: TrueTypeFont, order: readonly number[]): Uint8Array {

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale';
 import { pluralForm } from '../i18n/plural';
-import { translate } from '../i18n/translate';
+import { translate, type MessageKey, type MessageParams } from '../i18n/translate';
 import { percentOfVoters } from '../polls/tally';
 import { fitLine, textWidth, wrapLines } from './text-layout';
 import { PALETTES, type ChartTheme } from './theme';
@@ -42,18 +42,19 @@ const WIDTH = 800;
 const PADDING = 24;
 const INNER = WIDTH - 2 * PADDING;
 const TITLE = { size: 22, line: 28, maxLines: 3, gap: 14 } as const;
-const ROW = { size: 16, pitch: 44, barTop: 24, bar: 10, gap: 8, minBar: 3 } as const;
+const ROW = { size: 16, pitch: 44, barTop: 24, bar: 10, minBar: 3 } as const;
+const MAX_OPTIONS = 25;
 const FOOTER = { size: 14, gap: 6, line: 20 } as const;
 
-/** Tribune allows 20 options; the chart holds Discord's own maximum of 25. */
+/** Tribune allows 20 options of 80 characters (`POLL_LIMITS`); the chart has room for 25. */
 export const CHART_LIMITS = {
-  maxOptions: 25,
+  maxOptions: MAX_OPTIONS,
   width: WIDTH,
   maxHeight:
     2 * PADDING +
     TITLE.maxLines * TITLE.line +
     TITLE.gap +
-    25 * ROW.pitch +
+    MAX_OPTIONS * ROW.pitch +
     FOOTER.gap +
     FOOTER.line,
 } as const;
@@ -61,16 +62,17 @@ export const CHART_LIMITS = {
 /**
  * The results as an SVG card: the question as a title (wrapped, at most three lines, ellipsised),
  * one row per option (its number, its label ellipsised to what is left, its count and percentage
- * of voters, rounded to whole percent like the text results, then a bar of that share), and a
- * footer with the number of voters and whether the results are final. Every user string is made
+ * of voters, then a bar of that share), and a footer with the number of voters and whether the
+ * results are final. Percentages are rounded as in the text results (`percentOfVoters`: to the
+ * nearest whole percent, halves up; with multiple choice they can add up to more than 100), and a
+ * bar shows the exact share, with a few pixels for any vote at all. Every user string is made
  * drawable by the font (see `text-layout.ts`), measured so that it fits, then escaped.
  */
 export function barChartSvg(input: ChartInput, face: ChartFace): ChartSvg {
   checkInput(input);
   const palette = PALETTES[input.theme];
   const font = face.metrics;
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(input.locale, key, params);
+  const t = (key: MessageKey, params?: MessageParams) => translate(input.locale, key, params);
 
   const drawn: string[] = [];
   const text = (

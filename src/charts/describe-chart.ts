@@ -7,16 +7,16 @@ import { userCharacters } from './text-layout';
 /** Discord's limit for an attachment's description. */
 export const DESCRIPTION_LIMIT = 1024;
 
-/** Short enough that most labels still say what they are once clipped. */
+/** Long enough that most labels still say what they are once clipped. */
 const MIN_LABEL = 12;
 const SHORT_QUESTION = 120;
 
 /**
  * What the chart shows, as text for screen readers, in the member's language: the question,
  * whether results are final, the number of voters, then every option in the chart's order with
- * its count and percentage. Within 1,024 characters: labels are clipped first, as little as
- * needed, then the question, and only at the very end the last options are summed up as
- * "and N more options".
+ * its count and percentage. Within 1,024 characters: when it would be longer, the question is
+ * shortened (the poll's message has it whole), then labels are clipped, as little as needed, and
+ * only if 12 characters each are still too many, the last options are summed up as "and N more".
  */
 export function describeChart(input: ChartInput): string {
   const fits = (text: string) => text.length <= DESCRIPTION_LIMIT;
@@ -27,24 +27,24 @@ export function describeChart(input: ChartInput): string {
   };
   const longest = Math.max(0, ...prepared.labels.map((label) => label.text.length));
   const all = input.options.length;
-  for (const questionMax of [Infinity, SHORT_QUESTION]) {
-    // The longest labels that fit: the length only grows with them, so bisect.
-    let low = Math.min(longest, MIN_LABEL);
-    let high = longest;
-    if (!fits(describe(prepared, questionMax, low, all))) continue;
+  const whole = describe(prepared, Infinity, longest, all);
+  if (fits(whole)) return whole;
+  // The longest labels that fit: the length only grows with them, so bisect.
+  let low = Math.min(longest, MIN_LABEL);
+  let high = longest;
+  if (fits(describe(prepared, SHORT_QUESTION, low, all))) {
     while (low < high) {
       const middle = Math.ceil((low + high) / 2);
-      if (fits(describe(prepared, questionMax, middle, all))) low = middle;
+      if (fits(describe(prepared, SHORT_QUESTION, middle, all))) low = middle;
       else high = middle - 1;
     }
-    return describe(prepared, questionMax, low, all);
+    return describe(prepared, SHORT_QUESTION, low, all);
   }
   for (let shown = all - 1; shown > 0; shown -= 1) {
     const text = describe(prepared, SHORT_QUESTION, MIN_LABEL, shown);
     if (fits(text)) return text;
   }
-  const last = clippable(describe(prepared, SHORT_QUESTION, MIN_LABEL, 0));
-  return clip(last, DESCRIPTION_LIMIT);
+  return clip(clippable(describe(prepared, SHORT_QUESTION, MIN_LABEL, 0)), DESCRIPTION_LIMIT);
 }
 
 interface Prepared {

@@ -1,9 +1,9 @@
 import type { FontMetrics } from './ttf';
 
 /**
- * Text made safe to draw with one font, then measured, wrapped and ellipsised. Widths come from the
- * font's own advances, without kerning or ligatures, which only ever narrow a line: text laid out
- * here never overflows the width it was given.
+ * Text made safe to draw with one font, then measured, wrapped and ellipsised. Widths are the
+ * font's own advances, and the font is drawn without kerning or ligatures (`ttf-subset.ts`), so
+ * text is drawn as wide as measured: text laid out here never overflows the width it was given.
  */
 
 const ELLIPSIS = '…';
@@ -41,8 +41,7 @@ export function textWidth(text: string, size: number, font: FontMetrics): number
 
 /** `text` on one line of at most `width` pixels, ellipsised when it does not fit. */
 export function fitLine(text: string, width: number, size: number, font: FontMetrics): string {
-  const parts = clusters(text, font);
-  return emWidth(parts) * size <= width ? join(parts) : ellipsise(parts, width / size, font);
+  return ellipsise(clusters(text, font), width / size, font);
 }
 
 /**
@@ -89,7 +88,7 @@ export function wrapLines(
     }
   }
   if (line.length > 0) lines.push(line);
-  return finish(lines, maxLines, false, limit, font);
+  return lines.map(join);
 }
 
 function finish(
@@ -107,7 +106,7 @@ function finish(
   );
 }
 
-/** The longest start of `parts` that fits `limit` ems with an ellipsis after it. */
+/** `parts` if they fit `limit` ems (unless `always`), else their longest start that fits with "…". */
 function ellipsise(parts: readonly Cluster[], limit: number, font: FontMetrics, always = false) {
   if (!always && emWidth(parts) <= limit) return join(parts);
   const room = limit - emOf(ELLIPSIS, font);

@@ -402,7 +402,7 @@ describe('description for screen readers', () => {
     expect(text).toContain('1. <b>✅ « Dune »</b> & 🇫🇷 : 3 votes');
   });
 
-  it('fits 1,024 characters: labels clipped first, as little as needed', () => {
+  it('fits 1,024 characters, labels clipped as little as needed', () => {
     const options = Array.from({ length: 20 }, (_, index) => ({
       label: `${index + 1} ${'x'.repeat(POLL_LIMITS.optionLength)}`,
       count: index,
@@ -412,6 +412,17 @@ describe('description for screen readers', () => {
     expect(text.length).toBeGreaterThan(DESCRIPTION_LIMIT - 40);
     for (const index of options.keys()) expect(text).toContain(` ${index + 1}. ${index + 1} x`);
     expect(text).toContain('« Que lit-on ensuite ? »');
+  });
+
+  it('shortens a long question before it clips any label', () => {
+    const options = Array.from({ length: 15 }, (_, index) => ({
+      label: `Option ${index + 1} `.padEnd(30, 'x'),
+      count: 1,
+    }));
+    const text = describeChart({ ...BASE, question: 'Q'.repeat(300), options, voters: 15 });
+    expect(text.length).toBeLessThanOrEqual(DESCRIPTION_LIMIT);
+    expect(text).toContain(`« ${'Q'.repeat(119)}… »`);
+    for (const option of options) expect(text).toContain(` ${option.label} : 1 vote (7 %).`);
   });
 
   it('in the worst case, names as many options as fit and counts the others', () => {

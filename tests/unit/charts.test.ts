@@ -15,6 +15,7 @@ import { drawableText, fitLine, textWidth, wrapLines } from '../../src/charts/te
 import { PALETTES, type ChartTheme } from '../../src/charts/theme';
 import { parseTrueType } from '../../src/charts/ttf';
 import { subsetFont } from '../../src/charts/ttf-subset';
+import { pluralForm } from '../../src/i18n/plural';
 import { POLL_LIMITS } from '../../src/polls/poll';
 import { hostileString } from '../support/hostile-strings';
 
@@ -395,6 +396,16 @@ describe('description for screen readers', () => {
     );
     expect(describeChart({ ...BASE, options: [], voters: 0, locale: 'en' })).toContain('0 voters.');
     expect(describeChart({ ...BASE, options: [], voters: 0 })).toContain('0 votant.');
+  });
+
+  it('counts with each language’s plural rules, a million in French included', () => {
+    expect([0, 1, 2, 1_000_000].map((count) => pluralForm('fr', count))).toEqual([
+      'one',
+      'one',
+      'other',
+      'other',
+    ]);
+    expect([0, 1, 2].map((count) => pluralForm('en', count))).toEqual(['other', 'one', 'other']);
   });
 
   it('keeps what members typed as typed: emoji, markup characters', () => {

@@ -1,3 +1,4 @@
+import { chartMessages } from './charts';
 import { commandMessages } from './commands';
 import { coreMessages } from './core';
 import { pollCommandMessages } from './poll-commands';
@@ -17,6 +18,7 @@ export const messages = {
   ...pollCommandMessages,
   ...privacyMessages,
   ...rateLimitMessages,
+  ...chartMessages,
 };
 
 export type MessageKey = keyof typeof messages;

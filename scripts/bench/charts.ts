@@ -2,7 +2,7 @@ import { cpus, loadavg } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ChartInput } from '../../src/charts/bar-chart';
 import { createChartRenderer, type ChartRenderer } from '../../src/charts/results-chart';
-import { POLL_LIMITS } from '../../src/polls/poll';
+import { POLL_LIMITS } from '../../src/polls/core/poll';
 import { median, quantile } from './stats';
 
 /**

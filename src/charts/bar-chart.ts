@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale';
 import { pluralForm } from '../i18n/plural';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translate';
-import { percentOfVoters } from '../polls/tally';
+import { percentOfVoters } from '../polls/core/tally';
 import { fitLine, textWidth, wrapLines } from './text-layout';
 import { PALETTES, type ChartTheme } from './theme';
 import type { FontMetrics } from './ttf';

@@ -1,6 +1,6 @@
 import { pluralForm } from '../i18n/plural';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translate';
-import { percentOfVoters } from '../polls/tally';
+import { percentOfVoters } from '../polls/core/tally';
 import type { ChartInput } from './bar-chart';
 import { userCharacters } from './text-layout';
 

@@ -16,7 +16,7 @@ import { PALETTES, type ChartTheme } from '../../src/charts/theme';
 import { parseTrueType } from '../../src/charts/ttf';
 import { subsetFont } from '../../src/charts/ttf-subset';
 import { pluralForm } from '../../src/i18n/plural';
-import { POLL_LIMITS } from '../../src/polls/poll';
+import { POLL_LIMITS } from '../../src/polls/core/poll';
 import { hostileString } from '../support/hostile-strings';
 
 const font = loadChartFont();

@@ -51,6 +51,21 @@ describe('reading plans fire on schedule (real node-cron, real SQLite)', () => {
     expect((next?.at.getTime() ?? 0) - Date.now()).toBeGreaterThan(6 * 86_400_000);
   });
 
+  it('with READING_GRACE_HOURS=0, posts the prompt at its time (the grace is for missed ones)', async () => {
+    const testBot = await startTestBot({ env: { READING_GRACE_HOURS: '0' } });
+    const { emulator } = testBot;
+    const plan = await planSecondsAhead(testBot, 2);
+    await waitForPrompts(emulator, 1);
+    // The prompt is out; its outcome is recorded right after.
+    await pause(500);
+    const stored = await testBot.bot.services.readings.get(plan.id);
+    expect(stored?.posts.map((post) => post.late)).toEqual([false]);
+    expect(stored?.misses).toEqual([]);
+    expect(testBot.logs.some((line) => line.msg === 'reading prompt too late, skipped')).toBe(
+      false,
+    );
+  });
+
   it('a plan without a role pings nobody; without thread opens none', async () => {
     const testBot = await startTestBot();
     const { emulator } = testBot;

@@ -49,6 +49,21 @@ describe('decideDue', () => {
     expect(decideDue(plan(), at(DUE, 1), strict).kind).toBe('skip');
   });
 
+  it('never skips a post that is on time, even with no grace for missed ones', () => {
+    const noGrace = { graceMs: 0, onTimeMs: 60_000 };
+    expect(decideDue(plan(), at(DUE, 21), noGrace)).toMatchObject({ kind: 'post', late: false });
+    expect(decideDue(plan(), at(DUE, 60_000), noGrace)).toMatchObject({
+      kind: 'post',
+      late: false,
+    });
+    expect(decideDue(plan(), at(DUE, 60_001), noGrace).kind).toBe('skip');
+  });
+
+  it('marks late what is late beyond the tolerance, when the grace allows posting it', () => {
+    const policy = { graceMs: 12 * HOUR, onTimeMs: 60_000 };
+    expect(decideDue(plan(), at(DUE, 77_000), policy)).toMatchObject({ kind: 'post', late: true });
+  });
+
   it('walks weeks missed while down one at a time: old ones skipped, the recent one posted', () => {
     let current = plan({ anchor: '2026-03-01T00:00:00.000Z' });
     const now = at(DUE, 2 * HOUR);

@@ -2,16 +2,21 @@ import { nextOccurrence } from './next-occurrence';
 import type { Occurrence, PromptSubject, ReadingPlan } from './plan';
 
 export interface DuePolicy {
-  /** How late an occurrence may still be posted (READING_GRACE_HOURS); later ones are skipped. */
+  /**
+   * How late an occurrence missed while Tribune was down may still be posted
+   * (READING_GRACE_HOURS); later ones are skipped.
+   */
   readonly graceMs: number;
   /**
-   * Up to this late a post counts as on time: the periodic reconciliation, a retry or a cron fire
-   * dropped by node-cron can delay a post by a minute or so, and readers need not be told.
+   * Up to this late a post counts as on time, and is never skipped, whatever the grace: the
+   * scheduler waking a few milliseconds after the minute, or the minutely reconciliation posting
+   * a fire node-cron dropped (at most about a minute later), is the running bot being on time.
    */
   readonly onTimeMs: number;
 }
 
-export const DEFAULT_ON_TIME_MS = 5 * 60_000;
+/** A prompt up to a minute late is on time (README, "Reading plans"); later, it says so. */
+export const DEFAULT_ON_TIME_MS = 60_000;
 
 /** What to do about a plan now. One occurrence at a time: apply the outcome, then ask again. */
 export type DueDecision =
@@ -26,16 +31,16 @@ export function pendingOccurrence(plan: ReadingPlan): Occurrence {
 }
 
 /**
- * Whether the plan's first pending occurrence is due: not yet (wait), due and within the grace
- * window (post, marked late past `onTimeMs`), or too late (skip and record it). Paused and
- * finished plans post nothing.
+ * Whether the plan's first pending occurrence is due: not yet (wait), due and on time or within
+ * the grace window (post, marked late past `onTimeMs`), or too late (skip and record it). Paused
+ * and finished plans post nothing.
  */
 export function decideDue(plan: ReadingPlan, now: Date, policy: DuePolicy): DueDecision {
   if (plan.state !== 'active') return { kind: 'idle' };
   const occurrence = pendingOccurrence(plan);
   const lateBy = now.getTime() - occurrence.at.getTime();
   if (lateBy < 0) return { kind: 'wait', occurrence };
-  if (lateBy > policy.graceMs) return { kind: 'skip', occurrence };
+  if (lateBy > Math.max(policy.graceMs, policy.onTimeMs)) return { kind: 'skip', occurrence };
   return { kind: 'post', occurrence, late: lateBy > policy.onTimeMs };
 }
 

@@ -1,5 +1,4 @@
 import type { Locale } from '../i18n/locale';
-import { pluralForm } from '../i18n/plural';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translate';
 import { percentOfVoters } from '../polls/core/tally';
 import { fitLine, textWidth, wrapLines } from './text-layout';
@@ -119,9 +118,7 @@ export function barChartSvg(input: ChartInput, face: ChartFace): ChartSvg {
     y += ROW.pitch;
   }
 
-  const voters = t(`chart.voters.${pluralForm(input.locale, input.voters)}`, {
-    count: input.voters,
-  });
+  const voters = t('chart.voters', { count: input.voters });
   const status = t(input.closed === true ? 'chart.status.final' : 'chart.status.current');
   const footer = fitLine(t('chart.footer', { voters, status }), INNER, FOOTER.size, font);
   y += FOOTER.gap;

@@ -1,4 +1,3 @@
-import { pluralForm } from '../i18n/plural';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translate';
 import { percentOfVoters } from '../polls/core/tally';
 import type { ChartInput } from './bar-chart';
@@ -56,15 +55,14 @@ interface Prepared {
 function describe(prepared: Prepared, questionMax: number, labelMax: number, shown: number) {
   const { input } = prepared;
   const t = (key: MessageKey, params?: MessageParams) => translate(input.locale, key, params);
-  const count = (value: number) => pluralForm(input.locale, value);
-  const voters = t(`chart.voters.${count(input.voters)}`, { count: input.voters });
+  const voters = t('chart.voters', { count: input.voters });
   const sentences = [
     t(input.closed === true ? 'chart.description.final' : 'chart.description.current', {
       question: clip(prepared.question, questionMax),
     }),
     t('chart.description.voters', { voters }),
     ...input.options.slice(0, shown).map((option, index) =>
-      t(`chart.description.option.${count(option.count)}`, {
+      t('chart.description.option', {
         number: index + 1,
         label: clip(prepared.labels[index] ?? clippable(''), labelMax),
         count: option.count,
@@ -73,7 +71,7 @@ function describe(prepared: Prepared, questionMax: number, labelMax: number, sho
     ),
   ];
   const hidden = input.options.length - shown;
-  if (hidden > 0) sentences.push(t(`chart.description.more.${count(hidden)}`, { count: hidden }));
+  if (hidden > 0) sentences.push(t('chart.description.more', { count: hidden }));
   return sentences.join(' ');
 }
 

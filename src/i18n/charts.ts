@@ -5,8 +5,10 @@ import type { Catalogue } from './catalogue';
  * chart's font cannot draw them. Options and questions are parameters: they are shown as typed.
  */
 export const chartMessages = {
-  'chart.voters.one': { fr: '{count} votant', en: '{count} voter' },
-  'chart.voters.other': { fr: '{count} votants', en: '{count} voters' },
+  'chart.voters': {
+    fr: { one: '{count} votant', other: '{count} votants' },
+    en: { one: '{count} voter', other: '{count} voters' },
+  },
   'chart.status.final': { fr: 'Résultats finaux', en: 'Final results' },
   'chart.status.current': { fr: 'Résultats provisoires', en: 'Results so far' },
   'chart.footer': { fr: '{voters} · {status}', en: '{voters} · {status}' },
@@ -22,20 +24,18 @@ export const chartMessages = {
     en: 'Bar chart of the results so far of the poll “{question}”.',
   },
   'chart.description.voters': { fr: '{voters}.', en: '{voters}.' },
-  'chart.description.option.one': {
-    fr: '{number}. {label} : {count} vote ({percent}).',
-    en: '{number}. {label}: {count} vote ({percent}).',
+  'chart.description.option': {
+    fr: {
+      one: '{number}. {label} : {count} vote ({percent}).',
+      other: '{number}. {label} : {count} votes ({percent}).',
+    },
+    en: {
+      one: '{number}. {label}: {count} vote ({percent}).',
+      other: '{number}. {label}: {count} votes ({percent}).',
+    },
   },
-  'chart.description.option.other': {
-    fr: '{number}. {label} : {count} votes ({percent}).',
-    en: '{number}. {label}: {count} votes ({percent}).',
-  },
-  'chart.description.more.one': {
-    fr: 'Et {count} autre option.',
-    en: 'And {count} more option.',
-  },
-  'chart.description.more.other': {
-    fr: 'Et {count} autres options.',
-    en: 'And {count} more options.',
+  'chart.description.more': {
+    fr: { one: 'Et {count} autre option.', other: 'Et {count} autres options.' },
+    en: { one: 'And {count} more option.', other: 'And {count} more options.' },
   },
 } satisfies Catalogue;

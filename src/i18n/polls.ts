@@ -13,8 +13,10 @@ export const pollMessages = {
   'poll.finalResultsTitle': { fr: '📊 Résultats finaux', en: '📊 Final results' },
   'poll.closesAt': { fr: '⏳ Clôture {when}', en: '⏳ Closes {when}' },
   'poll.closedAt': { fr: '🔒 Clos {when}', en: '🔒 Closed {when}' },
-  'poll.voters.one': { fr: '👥 {count} votant', en: '👥 {count} voter' },
-  'poll.voters.other': { fr: '👥 {count} votants', en: '👥 {count} voters' },
+  'poll.voters': {
+    fr: { one: '👥 {count} votant', other: '👥 {count} votants' },
+    en: { one: '👥 {count} voter', other: '👥 {count} voters' },
+  },
   'poll.setting.single': { fr: 'Un seul choix', en: 'Single choice' },
   'poll.setting.multiple': { fr: 'Jusqu’à {max} choix', en: 'Up to {max} choices' },
   'poll.setting.anonymous': { fr: 'Anonyme', en: 'Anonymous' },
@@ -103,8 +105,14 @@ export const pollMessages = {
     en: 'give at least {min} options, separated by “;” or “|” (you gave {count})',
   },
   'poll.problem.tooManyOptions': {
-    fr: 'il y a {count} options ; {max} au plus',
-    en: 'there are {count} options; {max} at most',
+    fr: {
+      one: 'il y a {count} option ; {max} au plus',
+      other: 'il y a {count} options ; {max} au plus',
+    },
+    en: {
+      one: 'there is {count} option; {max} at most',
+      other: 'there are {count} options; {max} at most',
+    },
   },
   'poll.problem.optionEmpty': {
     fr: 'l’option {number} est vide',
@@ -135,8 +143,14 @@ export const pollMessages = {
     en: 'max_choices must be at least 1',
   },
   'poll.problem.maxChoicesTooHigh': {
-    fr: 'choix_max vaut {maxChoices} mais il n’y a que {count} options',
-    en: 'max_choices is {maxChoices} but there are only {count} options',
+    fr: {
+      one: 'choix_max vaut {maxChoices} mais il n’y a que {count} option',
+      other: 'choix_max vaut {maxChoices} mais il n’y a que {count} options',
+    },
+    en: {
+      one: 'max_choices is {maxChoices} but there is only {count} option',
+      other: 'max_choices is {maxChoices} but there are only {count} options',
+    },
   },
   'poll.problem.anonymousUnavailable': {
     fr: 'les sondages anonymes ne sont pas disponibles : la personne qui héberge Tribune n’a pas configuré POLL_SECRET, le secret qui sert à cacher qui a voté. Créez un sondage non anonyme, ou demandez-lui de le configurer',

@@ -21,8 +21,14 @@ export const quoteMessages = {
     en: 'I know no text “{query}”. Available texts: {texts}.',
   },
   'quote.unknownSection': {
-    fr: 'Il n’y a pas de section « {query} ». Ce texte a {count} sections : {sections}.',
-    en: 'There is no section “{query}”. This text has {count} sections: {sections}.',
+    fr: {
+      one: 'Il n’y a pas de section « {query} ». Ce texte a {count} section : {sections}.',
+      other: 'Il n’y a pas de section « {query} ». Ce texte a {count} sections : {sections}.',
+    },
+    en: {
+      one: 'There is no section “{query}”. This text has {count} section: {sections}.',
+      other: 'There is no section “{query}”. This text has {count} sections: {sections}.',
+    },
   },
   'quote.unknownParagraph': {
     fr: 'La section {section} n’a pas de paragraphe {paragraph} : choisissez entre 1 et {count}.',
@@ -33,8 +39,8 @@ export const quoteMessages = {
     en: 'Give the section too, for example `/section section:2 paragraph:1`.',
   },
   'contents.line': {
-    fr: '{heading} — {count} paragraphes',
-    en: '{heading} — {count} paragraphs',
+    fr: { one: '{heading} — {count} paragraphe', other: '{heading} — {count} paragraphes' },
+    en: { one: '{heading} — {count} paragraph', other: '{heading} — {count} paragraphs' },
   },
   'contents.howTo': { fr: 'Lire une section', en: 'Read a section' },
   'contents.hint': {

@@ -106,8 +106,16 @@ export const readingMessages = {
   'reading.closing.title': { fr: 'Fin de la lecture : {title}', en: 'End of the reading: {title}' },
   'reading.closing.thread': { fr: 'Bilan — {title}', en: 'Wrap-up — {title}' },
   'reading.closing.intro': {
-    fr: 'Nous avons lu ce texte ensemble, semaine après semaine ({weeks} en tout). Merci à toutes et à tous ! Les discussions :',
-    en: 'We read this text together, week after week ({weeks} in all). Thank you all! The discussions:',
+    fr: {
+      one: 'Nous avons lu ce texte ensemble, en une semaine. Merci à toutes et à tous ! La discussion :',
+      other:
+        'Nous avons lu ce texte ensemble, semaine après semaine ({count} semaines en tout). Merci à toutes et à tous ! Les discussions :',
+    },
+    en: {
+      one: 'We read this text together, in one week. Thank you all! The discussion:',
+      other:
+        'We read this text together, week after week ({count} weeks in all). Thank you all! The discussions:',
+    },
   },
   'reading.closing.week': {
     fr: '**Semaine {week}** — {title}{link}',
@@ -131,7 +139,10 @@ export const readingMessages = {
     fr: 'Aucun plan de lecture sur ce serveur. Lancez-en un avec `/lecture lancer`.',
     en: 'No reading plan in this server. Start one with `/reading start`.',
   },
-  'reading.status.more': { fr: '… et {count} autre(s)', en: '… and {count} more' },
+  'reading.status.more': {
+    fr: { one: '… et {count} autre', other: '… et {count} autres' },
+    en: { one: '… and {count} more', other: '… and {count} more' },
+  },
   'reading.status.finished': { fr: '✅ Lecture terminée.', en: '✅ Reading finished.' },
   'reading.status.closingNext': {
     fr: 'Toutes les sections sont publiées ; le bilan vient ensuite.',
@@ -201,8 +212,16 @@ export const readingMessages = {
     en: 'I don’t know the time zone “{input}”. Pick one from the list, for example Europe/Paris.',
   },
   'reading.sectionOutOfRange': {
-    fr: '« {title} » a {count} sections : choisissez une section entre 1 et {count}, pas {section}.',
-    en: '“{title}” has {count} sections: choose a section between 1 and {count}, not {section}.',
+    fr: {
+      one: '« {title} » a {count} section : choisissez la section 1, pas {section}.',
+      other:
+        '« {title} » a {count} sections : choisissez une section entre 1 et {count}, pas {section}.',
+    },
+    en: {
+      one: '“{title}” has {count} section: choose section 1, not {section}.',
+      other:
+        '“{title}” has {count} sections: choose a section between 1 and {count}, not {section}.',
+    },
   },
   'reading.everyoneRole': {
     fr: 'Choisissez un rôle précis à mentionner : Tribune ne mentionne jamais tout le serveur.',

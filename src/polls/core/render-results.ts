@@ -92,9 +92,7 @@ export function optionList(poll: PollRecord, indices: readonly number[], locale:
 }
 
 export function votersText(count: number, locale: Locale): string {
-  // French uses the singular for 0 and 1, English for 1 only.
-  const one = locale === 'fr' ? count < 2 : count === 1;
-  return translate(locale, one ? 'poll.voters.one' : 'poll.voters.other', { count });
+  return translate(locale, 'poll.voters', { count });
 }
 
 function settingsLine(poll: PollRecord, locale: Locale): string {

@@ -123,7 +123,7 @@ export function renderClosingPrompt(
       }),
     ];
   });
-  const intro = translate(locale, 'reading.closing.intro', { weeks: lines.length });
+  const intro = translate(locale, 'reading.closing.intro', { count: lines.length });
   const outro = options.pollFollows ? `${BLOCK}${translate(locale, 'reading.closing.poll')}` : '';
   return {
     content: promptContent(options),

@@ -50,6 +50,14 @@ export const pollMessages = {
     fr: 'Vous n’avez pas de vote dans ce sondage.',
     en: 'You have no vote in this poll.',
   },
+  'poll.vote.withdrawn': {
+    fr: 'Votre vote ({choices}) est retiré.',
+    en: 'Your vote ({choices}) is withdrawn.',
+  },
+  'poll.vote.again': {
+    fr: 'Cliquez sur une option pour voter à nouveau.',
+    en: 'Click an option to vote again.',
+  },
   'poll.vote.hintSingle': {
     fr: 'Cliquez sur une autre option pour changer d’avis, ou à nouveau sur la vôtre pour retirer votre vote.',
     en: 'Click another option to change your mind, or yours again to withdraw your vote.',

@@ -169,6 +169,25 @@ describe('vote replies', () => {
     expect(renderMyVote(single, [], 'en').content).toBe('You have no vote in this poll.');
   });
 
+  it('says a vote taken back was withdrawn, and how to vote again', () => {
+    const single = poll();
+    const withdrawn = applyVote({ choices: [1] }, 1, 1, 10_000);
+    expect(renderVoteReply(single, withdrawn, 'fr').content).toBe(
+      'Votre vote (2. Solaris) est retiré.\nVous n’avez pas de vote dans ce sondage. Cliquez sur une option pour voter à nouveau.',
+    );
+    expect(renderVoteReply(single, withdrawn, 'en').content).toBe(
+      'Your vote (2. Solaris) is withdrawn.\nYou have no vote in this poll. Click an option to vote again.',
+    );
+    const multiple = poll({ maxChoices: 2 });
+    expect(
+      renderVoteReply(multiple, applyVote({ choices: [0, 2] }, 0, 2, 10_000), 'en').content,
+    ).toBe(
+      'Your vote (1. Dune) is withdrawn.\nYour vote: 3. Fondation\nClick an option to add or remove it (2 at most).',
+    );
+    const anonymous = renderVoteReply(poll({ anonymous: true }), withdrawn, 'fr').content ?? '';
+    expect(anonymous.match(/Sondage anonyme/g)).toHaveLength(1);
+  });
+
   it('explains the limit', () => {
     const applied = applyVote({ choices: [0, 1] }, 2, 2, 0);
     expect(renderVoteReply(poll({ maxChoices: 2 }), applied, 'fr').content).toContain(

@@ -7,14 +7,32 @@ import type { AppliedVote } from './apply-vote';
 import type { PollRecord } from './poll';
 import { optionList } from './render-results';
 
-/** The ephemeral answer to a click on an option: the member's vote as now stored. */
+/**
+ * The ephemeral answer to a click on an option: the member's vote as now stored, and, when the
+ * click took an option back, that it did (a withdrawn vote must not look like a lost one).
+ */
 export function renderVoteReply(poll: PollRecord, vote: AppliedVote, locale: Locale): MessageView {
   if (vote.outcome === 'limitReached') {
     return withChoices(poll, vote.choices, locale, (choices) =>
       translate(locale, 'poll.vote.limit', { max: poll.maxChoices, choices }),
     );
   }
-  return renderMyVote(poll, vote.choices, locale);
+  const removed = vote.outcome === 'removed' ? vote.record?.lastClick?.option : undefined;
+  if (removed === undefined) return renderMyVote(poll, vote.choices, locale);
+  const withdrawn = translate(locale, 'poll.vote.withdrawn', {
+    choices: optionList(poll, [removed], locale),
+  });
+  if (vote.choices.length === 0) {
+    return withChoices(poll, [], locale, () =>
+      [
+        withdrawn,
+        `${translate(locale, 'poll.vote.none')} ${translate(locale, 'poll.vote.again')}`,
+      ].join('\n'),
+    );
+  }
+  return withChoices(poll, vote.choices, locale, (list) =>
+    [withdrawn, ...yourVoteLines(poll, list, locale)].join('\n'),
+  );
 }
 
 /** "Your vote: …" with how to change it, or that the member has no vote (any more). */
@@ -26,14 +44,16 @@ export function renderMyVote(
   if (choices.length === 0) {
     return withChoices(poll, choices, locale, () => translate(locale, 'poll.vote.none'));
   }
-  return withChoices(poll, choices, locale, (list) =>
-    [
-      translate(locale, 'poll.vote.yours', { choices: list }),
-      poll.maxChoices > 1
-        ? translate(locale, 'poll.vote.hintMultiple', { max: poll.maxChoices })
-        : translate(locale, 'poll.vote.hintSingle'),
-    ].join('\n'),
-  );
+  return withChoices(poll, choices, locale, (list) => yourVoteLines(poll, list, locale).join('\n'));
+}
+
+function yourVoteLines(poll: PollRecord, list: string, locale: Locale): string[] {
+  return [
+    translate(locale, 'poll.vote.yours', { choices: list }),
+    poll.maxChoices > 1
+      ? translate(locale, 'poll.vote.hintMultiple', { max: poll.maxChoices })
+      : translate(locale, 'poll.vote.hintSingle'),
+  ];
 }
 
 /**

@@ -24,8 +24,8 @@ export const pollCommandMessages = {
   },
   'command.poll.create.option.duration.name': { fr: 'durée', en: 'duration' },
   'command.poll.create.option.duration.description': {
-    fr: 'Par exemple 30m, 12h ou 3d (24h par défaut, 90d au plus)',
-    en: 'For example 30m, 12h or 3d (24h by default, 90d at most)',
+    fr: 'Par exemple 30m, 12h, 3j ou 2 semaines (24h par défaut, 90 jours au plus)',
+    en: 'For example 30m, 12h, 3d or 2 weeks (24h by default, 90 days at most)',
   },
   'command.poll.create.option.max_choices.name': { fr: 'choix_max', en: 'max_choices' },
   'command.poll.create.option.max_choices.description': {

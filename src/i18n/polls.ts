@@ -135,8 +135,8 @@ export const pollMessages = {
     en: 'duplicate options (case and accents do not count): {options}',
   },
   'poll.problem.durationInvalid': {
-    fr: 'durée « {duration} » non comprise : écrivez par exemple 30m, 12h ou 3d',
-    en: 'duration “{duration}” not understood: write for example 30m, 12h or 3d',
+    fr: 'durée « {duration} » non comprise : écrivez par exemple 30m, 12h, 3j ou 2 semaines',
+    en: 'duration “{duration}” not understood: write for example 30m, 12h, 3d or 2 weeks',
   },
   'poll.problem.durationTooShort': {
     fr: 'la durée « {duration} » est nulle : écrivez par exemple 30m',

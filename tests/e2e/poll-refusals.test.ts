@@ -64,7 +64,11 @@ describe('bad input to /poll create: one ephemeral message listing what to fix, 
       'l’option 2 fait 81 caractères ; 80 au plus',
     ],
     ['0m', { duration: '0m' }, 'la durée « 0m » est nulle'],
-    ['abc', { duration: 'abc' }, 'durée « abc » non comprise : écrivez par exemple 30m, 12h ou 3d'],
+    [
+      'abc',
+      { duration: 'abc' },
+      'durée « abc » non comprise : écrivez par exemple 30m, 12h, 3j ou 2 semaines',
+    ],
     ['400d', { duration: '400d' }, 'la durée « 400d » dépasse le maximum de 90 jours'],
     [
       'max_choices beyond the options',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/polls/core/parse-duration';
+import { parseDuration } from '../../src/time/parse-duration';
 import { splitOptions, validatePoll } from '../../src/polls/core/parse-poll-options';
 import type { PollInput } from '../../src/polls/core/poll';
 
@@ -34,16 +34,35 @@ describe('parseDuration', () => {
     [' 90d ', 90 * DAY],
     ['0m', 0],
     ['400d', 400 * DAY],
+    ['1w', 7 * DAY],
+    ['2 semaines', 14 * DAY],
+    ['1 week', 7 * DAY],
+    ['2 days', 2 * DAY],
+    ['3 days', 3 * DAY],
+    ['3 heures', 3 * HOUR],
+    ['45 minutes', 45 * MINUTE],
+    ['1 semaine et 2 jours', 9 * DAY],
+    ['1 week, 2 days and 3 hours', 7 * DAY + 2 * DAY + 3 * HOUR],
+    ['1W 2J', 9 * DAY],
   ])('%j → %d ms', (text, expected) => {
     expect(parseDuration(text)).toBe(expected);
   });
 
-  it.each(['abc', '', '30', 'm30', '3 days', '1.5h', '-3d', '1d2h3m4h', '9999999d'])(
-    'refuses %j',
-    (text) => {
-      expect(parseDuration(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'abc',
+    '',
+    '30',
+    'm30',
+    '1.5h',
+    '-3d',
+    '1d2h3m4h',
+    '9999999d',
+    '3 dayz',
+    '2 semaines puis 1 jour',
+    '1 week 1 semaine',
+  ])('refuses %j', (text) => {
+    expect(parseDuration(text)).toBeUndefined();
+  });
 });
 
 const base: PollInput = { question: 'Que lit-on ?', options: ['Dune', 'Solaris'] };

@@ -1,6 +1,6 @@
 import { fold } from '../../content/fold';
 import type { MessageKey, MessageParams } from '../../i18n/translate';
-import { parseDuration } from './parse-duration';
+import { parseDuration } from '../../time/parse-duration';
 import { POLL_LIMITS, type PollInput, type PollSettings } from './poll';
 
 /** One thing to fix in a poll, as a message key of `src/i18n/polls.ts`. */

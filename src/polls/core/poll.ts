@@ -15,8 +15,6 @@ export const POLL_LIMITS = {
   defaultDurationMs: 24 * HOUR,
 } as const;
 
-export const DURATION_UNITS = { MINUTE, HOUR, DAY } as const;
-
 export type ResultsVisibility = 'live' | 'hidden';
 
 /**

@@ -38,8 +38,10 @@ export interface RenderOptions {
   /** Wrap lines to this many columns; 0 for no wrapping. */
   readonly width: number;
   readonly names?: Names;
-  /** For `<t:…>` timestamps. */
+  /** For `<t:…>` timestamps: the zone dates are shown in, named after full dates. */
   readonly timeZone?: string;
+  /** For relative timestamps (`<t:…:R>`, "in 3 days"); default: the real clock. */
+  readonly now?: () => number;
   /** Who speaks, first on the header line. */
   readonly author?: string;
   /** Said after the author on the header line (`↳ follow-up message`). */
@@ -82,21 +84,53 @@ export function stripAnsi(text: string): string {
 
 const ESCAPED_START = 0xe000; // private use area: escaped characters hide there meanwhile
 
+const TIMESTAMP_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
+  t: { timeStyle: 'short' },
+  T: { timeStyle: 'medium' },
+  d: { dateStyle: 'short' },
+  D: { dateStyle: 'long' },
+  f: { dateStyle: 'long', timeStyle: 'short' },
+  F: { dateStyle: 'full', timeStyle: 'short' },
+};
+
+/** The largest unit first: "in 3 days", not "in 259,200 seconds". */
+const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/**
+ * A `<t:…>` timestamp as Discord would show it to a reader in the demo's zone: relative ones
+ * relative ("dans 3 jours"), dates and times in that zone, named after a full date and time so
+ * nobody takes them for another zone's.
+ */
 function formatTimestamp(seconds: number, style: string, options: RenderOptions): string {
-  const date = new Date(seconds * 1000);
-  const formats: Record<string, Intl.DateTimeFormatOptions> = {
-    t: { timeStyle: 'short' },
-    T: { timeStyle: 'medium' },
-    d: { dateStyle: 'short' },
-    D: { dateStyle: 'long' },
-    f: { dateStyle: 'long', timeStyle: 'short' },
-    F: { dateStyle: 'full', timeStyle: 'short' },
-    R: { dateStyle: 'long', timeStyle: 'short' },
-  };
-  return new Intl.DateTimeFormat(options.locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    ...(formats[style] ?? formats.f),
+  const language = options.locale === 'fr' ? 'fr-FR' : 'en-GB';
+  if (style === 'R') {
+    const delta = seconds - Math.round((options.now?.() ?? Date.now()) / 1000);
+    const [unit, size] = RELATIVE_UNITS.find(([, length]) => Math.abs(delta) >= length) ??
+      RELATIVE_UNITS[6] ?? ['second', 1];
+    return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(
+      Math.round(delta / size),
+      unit,
+    );
+  }
+  const format = TIMESTAMP_FORMATS[style] ?? TIMESTAMP_FORMATS.f;
+  const text = new Intl.DateTimeFormat(language, {
+    ...format,
     ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
-  }).format(date);
+  }).format(new Date(seconds * 1000));
+  const named =
+    options.timeZone !== undefined &&
+    format?.timeStyle !== undefined &&
+    style !== 't' &&
+    style !== 'T';
+  return named ? `${text}, ${options.timeZone ?? ''}` : text;
 }
 
 /**

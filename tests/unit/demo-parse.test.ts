@@ -425,6 +425,26 @@ describe('renderMessage', () => {
     ).toBe('@Zoé #général @Lecteurs site (https://example.org) 1 January 1970');
   });
 
+  it('shows timestamps once each: full dates in the zone, named; relative ones relative', () => {
+    const at = Date.UTC(2026, 11, 1, 17, 30) / 1000;
+    const render = (markdown: string, locale: 'fr' | 'en') =>
+      formatMarkdown(markdown, {
+        ...options,
+        locale,
+        timeZone: 'Europe/Paris',
+        now: () => (at - 3 * 86_400) * 1000,
+      });
+    expect(render(`<t:${at}:F> (<t:${at}:R>)`, 'fr')).toBe(
+      'mardi 1 décembre 2026 à 18:30, Europe/Paris (dans 3 jours)',
+    );
+    expect(render(`<t:${at}:F> (<t:${at}:R>)`, 'en')).toBe(
+      'Tuesday, 1 December 2026 at 18:30, Europe/Paris (in 3 days)',
+    );
+    expect(render(`Cette demande expire <t:${at - 3 * 86_400 + 300}:R>.`, 'fr')).toBe(
+      'Cette demande expire dans 5 minutes.',
+    );
+  });
+
   it('wraps at spaces to the width', () => {
     expect(wrap('un deux trois quatre', 9)).toEqual(['un deux', 'trois', 'quatre']);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);

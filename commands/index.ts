@@ -1,4 +1,6 @@
 import type { Command } from '../src/discord/command';
+import about from './about';
+import help from './help';
 import poll from './poll';
 import privacy from './privacy';
 import reading from './reading';
@@ -6,4 +8,4 @@ import search from './search';
 import section from './section';
 
 /** Every command, in one explicit list shared by the router, the deploy script and the tests. */
-export const commands: readonly Command[] = [section, search, reading, poll, privacy];
+export const commands: readonly Command[] = [section, search, reading, poll, privacy, help, about];

@@ -46,6 +46,9 @@ const configSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters (for example the output of `openssl rand -hex 32`)')
     .optional(),
+  SOURCE_URL: z
+    .url({ error: 'must be the URL of this bot’s source code, such as https://…/tribune' })
+    .optional(),
   POLL_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days, such as 90' })
     .int('must be a whole number of days, such as 90')

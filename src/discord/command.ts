@@ -17,6 +17,8 @@ export interface HandlerContext {
   readonly t: Translate;
   /** Child logger carrying the interaction id. */
   readonly logger: Logger;
+  /** Every command the bot answers (for `/help`). */
+  readonly commands: readonly Command[];
 }
 
 export type ButtonHandler = (

@@ -44,6 +44,7 @@ export interface InteractionRouterOptions {
  * fraction of a millisecond, one rule for every interaction beats a special case.
  */
 export class InteractionRouter {
+  private readonly commands: readonly Command[];
   private readonly commandsByName = new Map<string, Command>();
   private readonly buttonsByKind = new Map<string, ButtonHandler>();
   private readonly running = new Set<Promise<void>>();
@@ -54,6 +55,7 @@ export class InteractionRouter {
     private readonly services: Services,
     private readonly options: InteractionRouterOptions = {},
   ) {
+    this.commands = commands;
     for (const command of commands) {
       if (this.commandsByName.has(command.data.name)) {
         throw new Error(`Two commands are named "${command.data.name}"`);
@@ -100,7 +102,13 @@ export class InteractionRouter {
         ? { button: parseCustomId(interaction.customId).kind }
         : { command: interaction.commandName }),
     });
-    const context: HandlerContext = { services, locale, t: translator(locale), logger };
+    const context: HandlerContext = {
+      services,
+      locale,
+      t: translator(locale),
+      logger,
+      commands: this.commands,
+    };
     // Claimed before anything else, "restarting" included: one process answers, whichever it is.
     const claimed = await (this.options.claims?.claim(interaction.id) ?? true);
     if (!claimed) {

@@ -1,6 +1,7 @@
 import { chartMessages } from './charts';
 import { commandMessages } from './commands';
 import { coreMessages } from './core';
+import { helpMessages } from './help';
 import { pollCommandMessages } from './poll-commands';
 import { pollMessages } from './polls';
 import { privacyMessages } from './privacy';
@@ -11,6 +12,7 @@ import { readingMessages } from './reading';
 /** Every catalogue, merged. A feature adds its own file and one line here. */
 export const messages = {
   ...coreMessages,
+  ...helpMessages,
   ...commandMessages,
   ...quoteMessages,
   ...readingMessages,

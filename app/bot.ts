@@ -5,6 +5,7 @@ import { loadLibrary } from '../src/content/load-library';
 import type { Command } from '../src/discord/command';
 import { DiscordChannelMessenger } from '../src/discord/channel-messenger';
 import { createDiscordClient } from '../src/discord/create-client';
+import { resolveShards } from '../src/discord/resolve-shards';
 import { CLAIM_WAIT_MS, InteractionClaims } from '../src/discord/interaction-claims';
 import { DiscordPromptPoster } from '../src/discord/reading-poster';
 import { InteractionRouter } from '../src/discord/router';
@@ -16,6 +17,7 @@ import { ReadingService } from '../src/reading/reading-service';
 import { RateLimiter, type RateLimits } from '../src/rate-limit/rate-limiter';
 import { closingPollInput } from '../src/reading/core/closing-poll';
 import type { Services } from '../src/services';
+import { ownsGuild as ownsGuildOf } from '../src/shards/shards';
 import { openStore } from '../src/store/open-store';
 import { systemClock, type Clock } from '../src/time/clock';
 
@@ -43,9 +45,11 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const logger =
     options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
   const library = await loadLibrary(config.CONTENT_DIR);
+  const shards = await resolveShards(config);
+  const ownsGuild = (guildId: string) => ownsGuildOf(shards, guildId);
   const store = await openStore({ url: config.DATABASE_URL, logger });
   // The adapters are built on the client now and used once it is ready (background work starts then).
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, shards);
   const services: Services = {
     config,
     logger,
@@ -58,6 +62,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       clock: options.clock ?? systemClock,
       store,
       messenger: new DiscordChannelMessenger(client),
+      ownsGuild,
     }),
     readings: new ReadingService({
       config,
@@ -66,6 +71,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       store,
       library,
       poster: new DiscordPromptPoster(client),
+      ownsGuild,
       closingPoll: (input) => {
         const { origin, poll } = closingPollInput(input);
         return services.polls.createAndPost(origin, services.polls.check(poll, origin.locale));
@@ -139,6 +145,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         {
           user: readyClient.user.tag,
           guilds: readyClient.guilds.cache.size,
+          shards: shards.ids,
+          shardCount: shards.count,
           texts: library.texts.length,
         },
         'tribune is ready',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locale';
+import { parseShardIds } from '../shards/shards';
 import { isValidTimeZone } from '../time/time-zone';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -49,6 +50,25 @@ const configSchema = z.object({
   SOURCE_URL: z
     .url({ error: 'must be the URL of this bot’s source code, such as https://…/tribune' })
     .optional(),
+  SHARD_COUNT: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(100_000)], {
+      error: 'must be a number of shards, such as 2, or auto (what Discord recommends)',
+    })
+    .default(1),
+  SHARD_IDS: z
+    .string()
+    .transform((text, context) => {
+      const ids = parseShardIds(text);
+      if (ids === undefined) {
+        context.addIssue({
+          code: 'custom',
+          message: 'must list the shards this process runs, such as 0,2 or 0-3',
+        });
+        return z.NEVER;
+      }
+      return ids;
+    })
+    .optional(),
   POLL_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days, such as 90' })
     .int('must be a whole number of days, such as 90')
@@ -58,6 +78,17 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+const checkedSchema = configSchema.superRefine((config, context) => {
+  const { SHARD_COUNT: count, SHARD_IDS: ids } = config;
+  if (typeof count === 'number' && ids?.some((id) => id >= count)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: `must be shards of SHARD_COUNT=${count}: 0 to ${count - 1}`,
+    });
+  }
+});
 
 /** Thrown when the environment is not usable; its message lists every bad key and how to fix it. */
 export class ConfigError extends Error {
@@ -74,7 +105,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
   const values = Object.fromEntries(
     Object.entries(environment).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
-  const result = configSchema.safeParse(values);
+  const result = checkedSchema.safeParse(values);
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),

@@ -43,6 +43,11 @@ export interface PollServiceOptions {
   readonly liveEditIntervalMs?: number;
   /** How often votes past retention are looked for (besides at start). */
   readonly purgeIntervalMs?: number;
+  /**
+   * The servers whose deadlines and purges this process handles (those of its shards); default:
+   * every server. Each poll's closing is claimed in the store, so two owners never close it twice.
+   */
+  readonly ownsGuild?: (guildId: string) => boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -273,6 +278,8 @@ export class PollService implements Lifecycle {
       const poll = records[index];
       if (poll === undefined) {
         await this.polls.forgetDeadline(pollId);
+      } else if (!this.owns(poll.guildId)) {
+        // Another shard's server: its process arms it.
       } else if (isClosed(poll)) {
         // Closed, but the process stopped before it finished: finish now.
         closings.push(this.track(this.closing.finish(poll)));
@@ -300,9 +307,14 @@ export class PollService implements Lifecycle {
   /** Deletes the individual votes of polls closed more than `POLL_RETENTION_DAYS` ago. */
   async purgeExpiredVotes(): Promise<number> {
     const now = this.options.clock.now().getTime();
-    const expired = await this.polls.closedBefore(
+    const closed = await this.polls.closedBefore(
       now - this.options.config.POLL_RETENTION_DAYS * DAY_MS,
     );
+    const records = await this.polls.getMany(closed);
+    const expired = closed.filter((_, index) => {
+      const poll = records[index];
+      return poll !== undefined && this.owns(poll.guildId);
+    });
     for (const pollId of expired) await this.polls.purgeVotes(pollId, now);
     if (expired.length > 0) {
       this.options.logger.info({ polls: expired.length }, 'purged the votes of old polls');
@@ -332,6 +344,10 @@ export class PollService implements Lifecycle {
         : (previous ?? { choices: [] }),
     );
     throw new UserError('poll.error.closed');
+  }
+
+  private owns(guildId: string): boolean {
+    return this.options.ownsGuild?.(guildId) ?? true;
   }
 
   private track<T>(work: Promise<T>): Promise<T> {

@@ -27,6 +27,8 @@ export interface ReadingSchedulerOptions {
   readonly retryDelaysMs?: readonly number[];
   /** node-cron expression of the reconciliation (default: every minute). */
   readonly reconcileCron?: string;
+  /** The servers whose prompts this process posts (those of its shards); default: every server. */
+  readonly ownsGuild?: (guildId: string) => boolean;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 4_000];
@@ -163,7 +165,8 @@ export class ReadingScheduler implements Lifecycle {
   /** Posts what is due for every plan, and arms the plans due within a day. */
   async reconcileAll(): Promise<void> {
     const { plans, clock, policy } = this.options;
-    const all = await plans.all();
+    const owns = this.options.ownsGuild ?? (() => true);
+    const all = (await plans.all()).filter((plan) => owns(plan.guildId));
     const known = new Set(all.map((plan) => plan.id));
     for (const planId of this.tasks.keys()) if (!known.has(planId)) this.disarm(planId);
     let sliceStart = performance.now();

@@ -12,7 +12,7 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
  * `{placeholders}`; a missing parameter is a bug, so it throws.
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return wording(messages[key][locale] as Message, locale, key, params).replace(
+  return wording(messages[key][locale], locale, key, params).replace(
     /\{(\w+)\}/g,
     (_, name: string) => {
       const value = params[name];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config';
+import type { ConfigError} from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
 import { ownsGuild, parseShardIds, shardOf } from '../../src/shards/shards';
 
 const TOKEN = 'a-bot-token-of-at-least-twenty-characters';

@@ -1,6 +1,6 @@
 import { Events, type Client } from 'discord.js';
 import { commands as allCommands } from '../commands';
-import type { Config } from '../src/config/config';
+import { ConfigError, type Config } from '../src/config/config';
 import { loadLibrary } from '../src/content/load-library';
 import type { Command } from '../src/discord/command';
 import { DiscordChannelMessenger } from '../src/discord/channel-messenger';
@@ -17,7 +17,8 @@ import { ReadingService } from '../src/reading/reading-service';
 import { RateLimiter, type RateLimits } from '../src/rate-limit/rate-limiter';
 import { closingPollInput } from '../src/reading/core/closing-poll';
 import type { Services } from '../src/services';
-import { ownsGuild as ownsGuildOf } from '../src/shards/shards';
+import { ownsGuild as ownsGuildOf, type Shards } from '../src/shards/shards';
+import { networkFilesystemOf, sqliteSharingProblem } from '../src/store/sqlite-sharing';
 import { openStore } from '../src/store/open-store';
 import { systemClock, type Clock } from '../src/time/clock';
 
@@ -47,6 +48,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const library = await loadLibrary(config.CONTENT_DIR);
   const shards = await resolveShards(config);
   const ownsGuild = (guildId: string) => ownsGuildOf(shards, guildId);
+  await checkSqliteSharing(config.DATABASE_URL, shards, logger);
   const store = await openStore({ url: config.DATABASE_URL, logger });
   // The adapters are built on the client now and used once it is ready (background work starts then).
   const client = createDiscordClient(config, shards);
@@ -175,4 +177,17 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       return stopped;
     },
   };
+}
+
+/** A sharded fleet on one SQLite file over the network would corrupt it: refuse, saying why. */
+async function checkSqliteSharing(databaseUrl: string, shards: Shards, logger: Logger) {
+  if (!databaseUrl.startsWith('sqlite://')) return;
+  const path = databaseUrl.slice('sqlite://'.length);
+  const problem = sqliteSharingProblem(
+    path,
+    await networkFilesystemOf(path),
+    shards.ids.length < shards.count,
+  );
+  if (problem?.level === 'error') throw new ConfigError([problem.message]);
+  if (problem) logger.warn(problem.message);
 }

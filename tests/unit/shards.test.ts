@@ -1,7 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConfigError} from '../../src/config/config';
+import type { ConfigError } from '../../src/config/config';
 import { loadConfig } from '../../src/config/config';
 import { ownsGuild, parseShardIds, shardOf } from '../../src/shards/shards';
+import { networkFilesystemOf, sqliteSharingProblem } from '../../src/store/sqlite-sharing';
 
 const TOKEN = 'a-bot-token-of-at-least-twenty-characters';
 
@@ -51,5 +54,20 @@ describe('shards', () => {
     ]);
     expect(problems({ SHARD_COUNT: 'many' })[0]).toMatch(/^SHARD_COUNT: must be a number/);
     expect(problems({ SHARD_IDS: 'first' })[0]).toMatch(/^SHARD_IDS: must list the shards/);
+  });
+});
+
+describe('a SQLite store and a fleet', () => {
+  it('refuses a network filesystem when other processes run the other shards; warns for one process', () => {
+    expect(sqliteSharingProblem('/srv/tribune.sqlite', undefined, true)).toBeUndefined();
+    expect(sqliteSharingProblem('/mnt/nas/tribune.sqlite', 'NFS', true)).toMatchObject({
+      level: 'error',
+      message: expect.stringContaining('Use PostgreSQL') as unknown,
+    });
+    expect(sqliteSharingProblem('/mnt/nas/tribune.sqlite', 'NFS', false)?.level).toBe('warn');
+  });
+
+  it('sees no network filesystem under a temporary folder', async () => {
+    expect(await networkFilesystemOf(join(tmpdir(), 'tribune.sqlite'))).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { ConfigError, type Config } from '../src/config/config';
 import { loadLibrary } from '../src/content/load-library';
 import type { Command } from '../src/discord/command';
 import { DiscordChannelMessenger } from '../src/discord/channel-messenger';
+import { createChartRenderer } from '../src/charts/results-chart';
 import { createDiscordClient } from '../src/discord/create-client';
 import { resolveShards } from '../src/discord/resolve-shards';
 import { CLAIM_WAIT_MS, InteractionClaims } from '../src/discord/interaction-claims';
@@ -12,6 +13,7 @@ import { InteractionRouter } from '../src/discord/router';
 import type { Lifecycle } from '../src/lifecycle';
 import { createLogger, type Logger } from '../src/log/logger';
 import { PollService } from '../src/polls/poll-service';
+import type { ResultsPicture } from '../src/polls/ports';
 import { PrivacyService } from '../src/privacy/privacy-service';
 import { ReadingService } from '../src/reading/reading-service';
 import { RateLimiter, type RateLimits } from '../src/rate-limit/rate-limiter';
@@ -64,6 +66,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       clock: options.clock ?? systemClock,
       store,
       messenger: new DiscordChannelMessenger(client),
+      picture: await resultsPicture(logger),
       ownsGuild,
     }),
     readings: new ReadingService({
@@ -190,4 +193,18 @@ async function checkSqliteSharing(databaseUrl: string, shards: Shards, logger: L
   );
   if (problem?.level === 'error') throw new ConfigError([problem.message]);
   if (problem) logger.warn(problem.message);
+}
+
+/**
+ * Poll results as charts, on a card of Discord's dark theme (its default). Without a usable font
+ * (a broken install), results go out as text, and the log says why.
+ */
+async function resultsPicture(logger: Logger): Promise<ResultsPicture | undefined> {
+  try {
+    const charts = await createChartRenderer();
+    return { render: (results) => charts.renderResultsChart({ ...results, theme: 'dark' }) };
+  } catch (error) {
+    logger.error({ err: error }, 'poll charts are off: the chart font could not be loaded');
+    return undefined;
+  }
 }

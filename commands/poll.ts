@@ -88,13 +88,28 @@ export default {
             ...localized('command.poll.create.option.role'),
             type: ApplicationCommandOptionType.Role,
           },
+          {
+            ...localized('command.poll.create.option.chart'),
+            type: ApplicationCommandOptionType.Boolean,
+          },
         ],
       },
-      ...(['close', 'results', 'export'] as const).map((name) => ({
+      ...(['close', 'export'] as const).map((name) => ({
         ...localized(`command.poll.${name}`),
         type: ApplicationCommandOptionType.Subcommand as const,
         options: [pollOption],
       })),
+      {
+        ...localized('command.poll.results'),
+        type: ApplicationCommandOptionType.Subcommand,
+        options: [
+          pollOption,
+          {
+            ...localized('command.poll.results.option.image'),
+            type: ApplicationCommandOptionType.Boolean,
+          },
+        ],
+      },
     ],
   },
 
@@ -112,7 +127,9 @@ export default {
         ? polls.close(actor, reference)
         : subcommand === 'export'
           ? polls.exportCsv(actor, reference)
-          : polls.results(actor, reference);
+          : polls.results(actor, reference, {
+              image: interaction.options.getBoolean('image') ?? false,
+            });
     await replyWhenReady(interaction, work, { ephemeral: true });
   },
 
@@ -167,6 +184,7 @@ async function create(
     anonymous: options.getBoolean('anonymous') ?? undefined,
     results: results === 'hidden' || results === 'live' ? results : undefined,
     roleId: options.getRole('role')?.id,
+    chart: options.getBoolean('chart') ?? undefined,
   });
   if (!validation.ok) {
     await replyWhenReady(interaction, renderPollProblems(validation.problems, actor.locale), {

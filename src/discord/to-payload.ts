@@ -49,7 +49,10 @@ export function toPayload(view: MessageView) {
     ),
     files: (view.files ?? []).map((file) => ({
       name: file.name,
-      attachment: Buffer.from(file.contents, 'utf8'),
+      attachment:
+        typeof file.contents === 'string'
+          ? Buffer.from(file.contents, 'utf8')
+          : Buffer.from(file.contents),
       ...(file.description !== undefined && { description: file.description }),
     })),
     allowedMentions: { parse: [], roles: [...(view.pingRoles ?? [])] },

@@ -52,6 +52,16 @@ export const pollCommandMessages = {
     fr: 'Seuls les membres qui ont ce rôle peuvent voter',
     en: 'Only members with this role may vote',
   },
+  'command.poll.create.option.chart.name': { fr: 'graphique', en: 'chart' },
+  'command.poll.create.option.chart.description': {
+    fr: 'Publier les résultats finaux avec un graphique (oui par défaut)',
+    en: 'Post the final results with a chart (yes by default)',
+  },
+  'command.poll.results.option.image.name': { fr: 'image', en: 'image' },
+  'command.poll.results.option.image.description': {
+    fr: 'Ajouter un graphique des résultats',
+    en: 'Add a chart of the results',
+  },
   'command.poll.close.name': { fr: 'clore', en: 'close' },
   'command.poll.close.description': {
     fr: 'Clôt un sondage avant l’échéance (créateur ou « Gérer les messages »)',

@@ -1,11 +1,14 @@
-import type { ChannelMessenger } from './ports';
+import type { ChannelMessenger, ResultsPicture } from './ports';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { CoalescedRefresh } from './live-updates';
-import { isClosed, type PollRecord } from './core/poll';
+import { isClosed, type PollRecord, type Tally } from './core/poll';
+import type { Locale } from '../i18n/locale';
+import type { FileView } from '../render/view';
 import type { PollStore } from './poll-store';
 import { renderPollMessage } from './core/render-poll';
 import { renderResults } from './core/render-results';
+import { pictureFile, pictureOfResults } from './core/results-picture';
 
 export interface PollClosingOptions {
   readonly polls: PollStore;
@@ -13,6 +16,8 @@ export interface PollClosingOptions {
   readonly logger: Logger;
   readonly messenger: ChannelMessenger;
   readonly live: CoalescedRefresh;
+  /** Draws the final results' chart; without it, results are text only. */
+  readonly picture?: ResultsPicture | undefined;
 }
 
 /**
@@ -43,12 +48,29 @@ export class PollClosing {
     await live.now(poll.id);
     if (!(await polls.claimAnnouncement(poll.id))) return;
     const tally = await polls.tally(settled);
+    const view = renderResults(settled, tally, poll.locale, 'final');
+    const chart =
+      settled.chart === false ? undefined : await this.chartOf(settled, tally, poll.locale);
     try {
-      await messenger.send(poll.channelId, renderResults(settled, tally, poll.locale, 'final'), {
-        replyTo: poll.messageId,
-      });
+      await messenger.send(
+        poll.channelId,
+        chart === undefined ? view : { ...view, files: [chart] },
+        { replyTo: poll.messageId },
+      );
     } catch (error) {
       logger.warn({ err: error, pollId: poll.id }, 'could not post the final results of a poll');
+    }
+  }
+
+  /** The results' chart as an attachment; none (the results go out as text) if drawing fails. */
+  async chartOf(poll: PollRecord, tally: Tally, locale: Locale): Promise<FileView | undefined> {
+    const { picture, logger } = this.options;
+    if (picture === undefined) return undefined;
+    try {
+      return pictureFile(poll, await picture.render(pictureOfResults(poll, tally, locale)));
+    } catch (error) {
+      logger.warn({ err: error, pollId: poll.id }, 'could not draw the results of a poll');
+      return undefined;
     }
   }
 

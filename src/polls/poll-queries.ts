@@ -7,7 +7,6 @@ import type { PollRecord } from './core/poll';
 import type { PollActor } from './core/poll-access';
 import type { PollStore, PollSummary } from './poll-store';
 import { renderExport } from './core/render-export';
-import { renderResults } from './core/render-results';
 
 /** Finding a server's polls, and the read-only views of one (results, export). */
 export class PollQueries {
@@ -43,10 +42,6 @@ export class PollQueries {
     const [only] = matches;
     if (only === undefined || matches.length > 1) throw new UserError('poll.error.notFound');
     return this.pollOf(actor, only.pollId);
-  }
-
-  async resultsView(poll: PollRecord, locale: Locale): Promise<MessageView> {
-    return renderResults(poll, await this.polls.tally(poll), locale, 'current');
   }
 
   async exportView(poll: PollRecord, locale: Locale): Promise<MessageView> {

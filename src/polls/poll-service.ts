@@ -25,10 +25,11 @@ import { canManage, canSeeResults, type PollActor } from './core/poll-access';
 import { PollClosing } from './poll-closing';
 import { PollQueries } from './poll-queries';
 import { PollStore } from './poll-store';
-import { ChannelUnavailableError, type ChannelMessenger } from './ports';
+import { ChannelUnavailableError, type ChannelMessenger, type ResultsPicture } from './ports';
 import { SharedReads } from './shared-reads';
 import { renderPollMessage } from './core/render-poll';
 import { problemList } from './core/render-problems';
+import { renderResults } from './core/render-results';
 import { renderMyVote, renderVoteReply } from './core/render-vote';
 import { creatorKey, voterKey } from './core/voter-key';
 
@@ -39,6 +40,8 @@ export interface PollServiceOptions {
   readonly config: Pick<Config, 'POLL_SECRET' | 'POLL_RETENTION_DAYS'>;
   /** Posting and editing poll messages (used once background work has started). */
   readonly messenger: ChannelMessenger;
+  /** Draws results as a chart; without it, results are text only. */
+  readonly picture?: ResultsPicture | undefined;
   /** Least time between two edits of one poll message. */
   readonly liveEditIntervalMs?: number;
   /** How often votes past retention are looked for (besides at start). */
@@ -93,6 +96,7 @@ export class PollService implements Lifecycle {
       logger,
       messenger: options.messenger,
       live: this.live,
+      picture: options.picture,
     });
     this.deadlines = new DeadlineTimers(clock, (pollId) => {
       void this.track(this.closing.close(pollId));
@@ -225,13 +229,23 @@ export class PollService implements Lifecycle {
     return renderMyVote(poll, vote?.choices ?? [], actor.locale);
   }
 
-  /** Current or final results; hidden results only to the creator until close. */
-  async results(actor: PollActor, pollRef: string): Promise<MessageView> {
+  /**
+   * Current or final results, with their chart if asked; hidden results (chart included) only to
+   * the creator until close.
+   */
+  async results(
+    actor: PollActor,
+    pollRef: string,
+    options: { readonly image?: boolean } = {},
+  ): Promise<MessageView> {
     const poll = await this.queries.resolve(actor, pollRef);
     if (!canSeeResults(poll, actor, this.options.config.POLL_SECRET)) {
       throw new UserError('poll.error.resultsHidden', { when: discordTime(poll.closesAt) });
     }
-    return this.queries.resultsView(poll, actor.locale);
+    const tally = await this.polls.tally(poll);
+    const view = renderResults(poll, tally, actor.locale, 'current');
+    const chart = options.image ? await this.closing.chartOf(poll, tally, actor.locale) : undefined;
+    return chart === undefined ? view : { ...view, files: [chart] };
   }
 
   /** Early close, by the creator or a moderator. */

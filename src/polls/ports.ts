@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale';
 import type { MessageView } from '../render/view';
 
 /**
@@ -20,4 +21,17 @@ export class ChannelUnavailableError extends Error {
     super(`cannot post in channel ${channelId}`, options);
     this.name = 'ChannelUnavailableError';
   }
+}
+
+/** Poll results drawn as a picture (a bar chart), for the final results and `/poll results`. */
+export interface ResultsPicture {
+  render(results: PictureOfResults): Promise<{ png: Uint8Array; description: string }>;
+}
+
+export interface PictureOfResults {
+  readonly question: string;
+  readonly options: readonly { readonly label: string; readonly count: number }[];
+  readonly voters: number;
+  readonly closed: boolean;
+  readonly locale: Locale;
 }

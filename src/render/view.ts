@@ -35,7 +35,8 @@ export interface ButtonView {
 
 export interface FileView {
   readonly name: string;
-  readonly contents: string;
+  /** Text (UTF-8) or bytes (a picture). */
+  readonly contents: string | Uint8Array;
   readonly description?: string;
 }
 

@@ -84,6 +84,7 @@ describe('validatePoll', () => {
         maxChoices: 1,
         anonymous: false,
         results: 'live',
+        chart: true,
       },
     });
   });

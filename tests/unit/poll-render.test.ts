@@ -239,7 +239,7 @@ describe('renderExport', () => {
 
   it('gives counts only for anonymous polls', () => {
     const view = renderExport(poll({ anonymous: true }), tally([1, 0, 0]), undefined, 'fr');
-    expect(view.files?.[0]?.contents.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(String(view.files?.[0]?.contents).split('\r\n').filter(Boolean)).toHaveLength(4);
     expect(view.content).toContain('Sondage anonyme');
   });
 

@@ -99,6 +99,7 @@ export function validatePoll(
       anonymous,
       results: input.results ?? 'live',
       ...(input.roleId !== undefined && { roleId: input.roleId }),
+      chart: input.chart ?? true,
     },
   };
 }

@@ -31,6 +31,8 @@ export interface PollSettings {
   readonly results: ResultsVisibility;
   /** Only members with this role may vote. */
   readonly roleId?: string;
+  /** The final results come with a bar chart (a picture); records from before it read as true. */
+  readonly chart: boolean;
 }
 
 /**
@@ -64,7 +66,9 @@ export interface Tally {
  * `poll:<id>` in the store: the settings (the duration as `closesAt`), where it is, and its state.
  * Closed once `closedAt` is set.
  */
-export interface PollRecord extends Omit<PollSettings, 'durationMs'> {
+export interface PollRecord extends Omit<PollSettings, 'durationMs' | 'chart'> {
+  /** Absent in records from before the setting existed: read as true. */
+  readonly chart?: boolean;
   readonly id: string;
   readonly guildId: string;
   readonly channelId: string;

@@ -126,6 +126,10 @@ export async function openPostgresStore(
     ((await keyv.deserializeData(raw)) as { value: T }).value;
   // The same range as SQLite's, compared byte-wise thanks to the key column's "C" collation.
   const range = (prefix: string): [string, string] => [fullKey(prefix), `${fullKey(prefix)}\uffff`];
+  const keysIn = async (from: string, to: string) =>
+    (
+      await query(`SELECT key FROM ${TABLE} WHERE key >= $1 AND key < $2 ORDER BY key`, [from, to])
+    ).map((row) => shortKey(row.key));
   const countDeleted = async (from: string, to: string) => {
     const [row] = (await query(
       `WITH deleted AS (DELETE FROM ${TABLE} WHERE key >= $1 AND key < $2 RETURNING 1)
@@ -220,13 +224,8 @@ export async function openPostgresStore(
         ]),
       );
     },
-    async keys(prefix) {
-      const rows = await query(
-        `SELECT key FROM ${TABLE} WHERE key >= $1 AND key < $2 ORDER BY key`,
-        range(prefix),
-      );
-      return rows.map((row) => shortKey(row.key));
-    },
+    keys: (prefix) => keysIn(...range(prefix)),
+    keysBetween: (from, to) => keysIn(fullKey(from), fullKey(to)),
     deletePrefix: (prefix) => countDeleted(...range(prefix)),
     deleteRange: (from, to) => countDeleted(fullKey(from), fullKey(to)),
     async settings() {

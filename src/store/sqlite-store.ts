@@ -60,6 +60,10 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store<Sqli
     serialize,
     deserialize,
   });
+  const keysIn = async (from: string, to: string) =>
+    (await query(`SELECT key FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key`, from, to)).map(
+      (row) => row.key.slice(NAMESPACE.length + 1),
+    );
   const range = (prefix: string) => [fullKey(prefix), `${fullKey(prefix)}\uffff`] as const;
 
   const store: Store<SqliteStoreSettings> = {
@@ -117,13 +121,8 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store<Sqli
         ]),
       );
     },
-    async keys(prefix) {
-      const rows = await query(
-        `SELECT key FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key`,
-        ...range(prefix),
-      );
-      return rows.map((row) => row.key.slice(NAMESPACE.length + 1));
-    },
+    keys: (prefix) => keysIn(...range(prefix)),
+    keysBetween: (from, to) => keysIn(fullKey(from), fullKey(to)),
     async deletePrefix(prefix) {
       const rows = await query(
         `DELETE FROM ${TABLE} WHERE key >= ? AND key < ? RETURNING key`,

@@ -37,6 +37,11 @@ export interface Store<Settings extends StoreSettings = StoreSettings> {
   entries<T>(prefix: string): Promise<[string, T][]>;
   /** Keys starting with `prefix`, in key order, without reading values. */
   keys(prefix: string): Promise<string[]>;
+  /**
+   * Keys from `from` (included) to `to` (excluded), in key order, without reading values: for keys
+   * that embed a fixed-width time, "everything due before" (e.g. reading plans' due index).
+   */
+  keysBetween(from: string, to: string): Promise<string[]>;
   /** Deletes every key starting with `prefix` (exact prefix: no LIKE wildcards). */
   deletePrefix(prefix: string): Promise<number>;
   /**

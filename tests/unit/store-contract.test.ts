@@ -315,6 +315,20 @@ describe.each(BACKENDS)('the Store contract on $name', ({ name, newUrl, holdWrit
     expect(await store.get('claims')).toBe('neighbour');
   });
 
+  it('keysBetween lists from `from` (included) to `to` (excluded), in order, values unread', async () => {
+    const store = await open(await newUrl());
+    for (const at of [5, 10, 15, 20])
+      await store.set(`due:${String(at).padStart(4, '0')}:p${at}`, at);
+    await store.set('dues', 'neighbour');
+    expect(await store.keysBetween('due:', 'due:0015')).toEqual(['due:0005:p5', 'due:0010:p10']);
+    expect(await store.keysBetween('due:0010', 'due:\uffff')).toEqual([
+      'due:0010:p10',
+      'due:0015:p15',
+      'due:0020:p20',
+    ]);
+    expect(await store.keysBetween('due:0021', 'due:9999')).toEqual([]);
+  });
+
   it('two connections: of 50 concurrent claims of one key, exactly one wins', async () => {
     const url = await newUrl();
     const [first, second] = [await open(url), await open(url)];

@@ -8,7 +8,7 @@ import { decideDue, pendingOccurrence, type DuePolicy } from './core/due-occurre
 import { cronExpression } from './core/next-occurrence';
 import { OccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
 import type { Occurrence, ReadingPlan } from './core/plan';
-import type { PlanStore } from './plan-store';
+import type { DuePlan, PlanStore } from './plan-store';
 import type { PromptPoster } from './ports';
 import { sleep } from './retry';
 
@@ -37,21 +37,26 @@ const FIRE_TOLERANCE_MS = 2_000;
 /** Occurrences handled per reconciliation of a plan: weeks missed while down, then a post. */
 const MAX_STEPS = 60;
 /**
- * Plans get their cron task when their next occurrence is this close: at start, 1,000 plans spread
- * over the week arm a seventh of that, and the minutely reconciliation arms the others in turn.
+ * Plans get their cron task when their next occurrence is this close, from the minutely
+ * reconciliation, which reads only the plans due by then (the due index): its work follows what
+ * is due, not how many plans are stored, and only a few cron tasks exist at a time.
  */
-const ARM_AHEAD_MS = 24 * 3_600_000;
+const ARM_AHEAD_MS = 2 * 60_000;
+/** How often plans that lost their index entry (a process died between two writes) are looked for. */
+const INDEX_REPAIR_INTERVAL_MS = 6 * 3_600_000;
 /** Longest stretch a reconciliation runs before letting interactions in. */
 const SLICE_MS = 4;
 
 /**
  * Posts reading prompts on time, across double fires, restarts and processes.
  *
- * node-cron fires each plan at its local time in its zone, but it drops late fires, skips times
- * that do not exist on spring-forward day and remembers nothing across restarts. So a fire only
- * triggers a reconciliation, which also runs at start and every minute: it asks the pure core
- * what is due (`decideDue`) and hands each due occurrence to the occurrence worker, which claims
- * it in the store before posting (exactly once) and applies the outcome to the plan.
+ * A reconciliation runs at start and every minute (node-cron): it reads from the plans' due index
+ * the plans due within the next two minutes, posts those already due and arms a node-cron task at
+ * the local time, in the zone, of the others. node-cron drops late fires, skips times that do not
+ * exist on spring-forward day and remembers nothing across restarts, so a fire only triggers a
+ * reconciliation of its plan: it asks the pure core what is due (`decideDue`) and hands each due
+ * occurrence to the occurrence worker, which claims it in the store before posting (exactly once)
+ * and applies the outcome to the plan, whose index entry moves on to its next week.
  */
 export class ReadingScheduler implements Lifecycle {
   readonly name = 'reading-scheduler';
@@ -61,6 +66,7 @@ export class ReadingScheduler implements Lifecycle {
   private readonly running = new Set<Promise<unknown>>();
   private readonly chains = new Map<string, Promise<unknown>>();
   private reconciler: ScheduledTask | undefined;
+  private indexRepair: NodeJS.Timeout | undefined;
   private stopping = new AbortController();
 
   constructor(private readonly options: ReadingSchedulerOptions) {
@@ -70,7 +76,7 @@ export class ReadingScheduler implements Lifecycle {
       logger: this.logger,
       retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
       onPlanChanged: (plan) => {
-        if (plan.state !== 'active') this.disarm(plan.id);
+        this.arm(plan);
       },
     });
   }
@@ -78,25 +84,41 @@ export class ReadingScheduler implements Lifecycle {
   async start(): Promise<void> {
     this.stopping = new AbortController();
     this.reconciler = cron.schedule(this.options.reconcileCron ?? '30 * * * * *', () => {
-      this.track(this.reconcileAll());
+      this.track(this.reconcileDue());
     });
-    // Catch up in the background: the bot answers commands while late prompts go out.
-    this.track(this.reconcileAll());
+    // Catch up in the background: the bot answers commands while late prompts go out. Plans that
+    // lost their index entry are looked for after, and now and then.
+    this.track(this.reconcileDue().then(() => this.repairIndex()));
+    this.indexRepair = setInterval(() => {
+      this.track(this.repairIndex());
+    }, INDEX_REPAIR_INTERVAL_MS);
     await Promise.resolve();
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.reconciler?.destroy();
+    clearInterval(this.indexRepair);
     for (const planId of [...this.tasks.keys()]) this.disarm(planId);
     while (this.running.size > 0 || this.chains.size > 0) {
       await Promise.allSettled([...this.running, ...this.chains.values()]);
     }
   }
 
-  /** Arms the plan's weekly cron task (idempotent); plans created or resumed here post on time. */
+  /**
+   * Keeps the plan's node-cron task while it is active and due within `ARM_AHEAD_MS`, so it fires
+   * at the second; drops it otherwise (the minutely reconciliation arms it when it comes close).
+   */
   arm(plan: ReadingPlan): void {
-    if (this.stopping.signal.aborted || plan.state !== 'active' || this.tasks.has(plan.id)) return;
+    const { clock } = this.options;
+    const soon =
+      plan.state === 'active' &&
+      pendingOccurrence(plan).at.getTime() - clock.now().getTime() <= ARM_AHEAD_MS;
+    if (!soon) {
+      this.disarm(plan.id);
+      return;
+    }
+    if (this.stopping.signal.aborted || this.tasks.has(plan.id)) return;
     try {
       const task = cron.schedule(
         cronExpression(plan),
@@ -118,8 +140,11 @@ export class ReadingScheduler implements Lifecycle {
     this.tasks.delete(planId);
   }
 
-  /** Posts what is due (and records what is too late) for one plan. */
-  reconcilePlan(planId: string, toleranceMs = 0): Promise<void> {
+  /**
+   * Posts what is due (and records what is too late) for one plan. `indexed`: the due-index entry
+   * that brought it here, corrected if the plan has moved on or is gone.
+   */
+  reconcilePlan(planId: string, toleranceMs = 0, indexed?: DuePlan): Promise<void> {
     const { plans, clock, policy } = this.options;
     return this.exclusive(planId, async () => {
       for (let step = 0; step < MAX_STEPS && !this.stopping.signal.aborted; step++) {
@@ -127,12 +152,16 @@ export class ReadingScheduler implements Lifecycle {
         const decision = plan ? decideDue(plan, clock.now(), policy) : undefined;
         if (!plan || !decision || decision.kind === 'idle') {
           this.disarm(planId);
+          if (indexed) await plans.correctIndex(indexed, plan);
           return;
         }
         if (decision.kind === 'wait') {
           this.arm(plan);
           const wait = decision.occurrence.at.getTime() - clock.now().getTime();
-          if (wait > toleranceMs) return;
+          if (wait > toleranceMs) {
+            if (indexed) await plans.correctIndex(indexed, plan);
+            return;
+          }
           await sleep(wait, this.stopping.signal).catch(() => undefined);
           toleranceMs = 0;
           continue;
@@ -162,30 +191,32 @@ export class ReadingScheduler implements Lifecycle {
     });
   }
 
-  /** Posts what is due for every plan, and arms the plans due within a day. */
-  async reconcileAll(): Promise<void> {
-    const { plans, clock, policy } = this.options;
+  /**
+   * Posts what is due and arms what comes due within `ARM_AHEAD_MS`, for this process's servers,
+   * reading only those plans (the due index): its cost follows what is due, not what is stored.
+   */
+  async reconcileDue(): Promise<void> {
+    const { plans, clock } = this.options;
     const owns = this.options.ownsGuild ?? (() => true);
-    const all = (await plans.all()).filter((plan) => owns(plan.guildId));
-    const known = new Set(all.map((plan) => plan.id));
-    for (const planId of this.tasks.keys()) if (!known.has(planId)) this.disarm(planId);
+    const due = await plans.dueBefore(clock.now().getTime() + ARM_AHEAD_MS);
     let sliceStart = performance.now();
-    for (const plan of all) {
+    for (const entry of due) {
       if (this.stopping.signal.aborted) return;
+      if (!owns(entry.guildId)) continue;
       if (performance.now() - sliceStart > SLICE_MS) {
         await setImmediate();
         sliceStart = performance.now();
       }
-      // Most plans wait for a later week: the listed plan is enough to arm them, without a second
-      // read under the plan's lock, so a reconciliation of 1,000 plans costs no 1,000 queries.
-      const decision = decideDue(plan, clock.now(), policy);
-      if (decision.kind === 'wait') {
-        if (decision.occurrence.at.getTime() - clock.now().getTime() <= ARM_AHEAD_MS) {
-          this.arm(plan);
-        }
-      } else if (plan.state === 'active') await this.reconcilePlan(plan.id);
-      else this.disarm(plan.id);
+      await this.reconcilePlan(entry.planId, 0, entry);
     }
+  }
+
+  /** Indexes the plans that lost their index entry, then posts what they owe. */
+  private async repairIndex(): Promise<void> {
+    const indexed = await this.options.plans.indexUnindexed();
+    if (indexed === 0) return;
+    this.logger.warn({ plans: indexed }, 'reading plans without an index entry, indexed again');
+    await this.reconcileDue();
   }
 
   /** Posts the plan's pending occurrence now, early: `/reading next`. */

@@ -129,3 +129,56 @@ describe('plan store (real SQLite, two connections)', () => {
     expect(await a.create(plan('q'))).toBe(true);
   });
 });
+
+describe('the due index', () => {
+  const TUESDAY = Date.parse('2026-03-31T16:30:00.000Z');
+  const NEXT_TUESDAY = TUESDAY + 7 * 86_400_000;
+
+  it('follows each plan: created, moved on, paused, resumed, stopped', async () => {
+    const { a, raw } = await twoProcesses();
+    await a.create(plan('p1'));
+    await a.create(
+      plan('p2', { channelId: 'other', weekday: 3, anchor: '2026-03-26T00:00:00.000Z' }),
+    );
+    expect(await a.dueBefore(TUESDAY + 1)).toEqual([
+      { planId: 'p1', guildId: 'guild', at: TUESDAY },
+    ]);
+    // Posted: due next week.
+    await a.update('p1', (current) => ({ ...current, anchor: new Date(TUESDAY).toISOString() }));
+    expect(await a.dueBefore(TUESDAY + 1)).toEqual([]);
+    expect((await a.dueBefore(NEXT_TUESDAY + 1)).map((entry) => entry.planId)).toEqual([
+      'p2',
+      'p1',
+    ]);
+    await a.update('p1', (current) => ({ ...current, state: 'paused', pauseReason: 'manual' }));
+    expect((await a.dueBefore(NEXT_TUESDAY + 1)).map((entry) => entry.planId)).toEqual(['p2']);
+    expect(await raw.keys('reading:idle:')).toEqual(['reading:idle:p1']);
+    await a.update('p1', (current) => ({ ...current, state: 'active', pauseReason: undefined }));
+    expect(await raw.keys('reading:idle:')).toEqual([]);
+    const p2 = await a.get('p2');
+    if (!p2) throw new Error('p2 is gone');
+    await a.remove(p2);
+    expect((await a.dueBefore(NEXT_TUESDAY + 1)).map((entry) => entry.planId)).toEqual(['p1']);
+  });
+
+  it('finds plans that lost their entry, and corrects a stale one', async () => {
+    const { a, raw } = await twoProcesses();
+    await a.create(plan('p1'));
+    // A process died between writing a plan and its entry.
+    await raw.deletePrefix('reading:due:');
+    expect(await a.dueBefore(NEXT_TUESDAY)).toEqual([]);
+    expect(await a.indexUnindexed()).toBe(1);
+    expect(await a.indexUnindexed()).toBe(0);
+    const [entry] = await a.dueBefore(NEXT_TUESDAY);
+    expect(entry).toEqual({ planId: 'p1', guildId: 'guild', at: TUESDAY });
+    // …or between moving the plan on and moving its entry: the entry is a week behind.
+    await raw.set('reading:plan:p1', plan('p1', { anchor: new Date(TUESDAY).toISOString() }));
+    if (!entry) throw new Error('no entry');
+    await a.correctIndex(entry, await a.get('p1'));
+    expect(await a.dueBefore(NEXT_TUESDAY + 1)).toEqual([
+      { planId: 'p1', guildId: 'guild', at: NEXT_TUESDAY },
+    ]);
+    await a.correctIndex({ planId: 'gone', guildId: 'guild', at: 5 }, undefined);
+    expect(await raw.keys('reading:due:')).toHaveLength(1);
+  });
+});

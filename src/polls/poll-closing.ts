@@ -1,7 +1,7 @@
 import type { ChannelMessenger, ResultsPicture } from './ports';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
-import type { CoalescedRefresh } from './live-updates';
+import type { CoalescedRefresh } from '../time/coalesced-refresh';
 import { isClosed, type PollRecord, type Tally } from './core/poll';
 import type { Locale } from '../i18n/locale';
 import type { FileView } from '../render/view';

@@ -11,7 +11,7 @@ import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { DeadlineTimers } from '../time/deadline-timers';
 import { applyVote, type AppliedVote } from './core/apply-vote';
-import { CoalescedRefresh } from './live-updates';
+import { CoalescedRefresh } from '../time/coalesced-refresh';
 import { validatePoll, type PollValidation } from './core/parse-poll-options';
 import {
   isClosed,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CoalescedRefresh } from '../../src/polls/live-updates';
+import { CoalescedRefresh } from '../../src/time/coalesced-refresh';
 
 describe('CoalescedRefresh after a failed refresh', () => {
   it('tries again on its own, later each time, until one succeeds', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CoalescedRefresh } from '../../src/polls/live-updates';
+import { CoalescedRefresh } from '../../src/time/coalesced-refresh';
 import { DeadlineTimers, MAX_TIMER_MS } from '../../src/time/deadline-timers';
 
 const DAY = 86_400_000;

@@ -22,7 +22,8 @@ const MAX_RETRIES = 5;
  * more refresh after it, so the last state is always shown. Each refresh reads the current state
  * itself, so what it shows is never older than the request.
  *
- * Used for live poll results: a burst of 500 votes costs a handful of message edits, not 500
+ * Used for live poll results and read counts: a burst of 500 votes costs a handful of message
+ * edits, not 500
  * (discord.js queues non-interaction requests at 50/s, so 500 edits would take 10 s and delay
  * every other message of the bot).
  */

@@ -23,9 +23,8 @@ const MAX_RETRIES = 5;
  * itself, so what it shows is never older than the request.
  *
  * Used for live poll results and read counts: a burst of 500 votes costs a handful of message
- * edits, not 500
- * (discord.js queues non-interaction requests at 50/s, so 500 edits would take 10 s and delay
- * every other message of the bot).
+ * edits, not 500 (discord.js queues non-interaction requests at 50/s, so 500 edits would take
+ * 10 s and delay every other message of the bot).
  */
 export class CoalescedRefresh {
   private readonly states = new Map<string, KeyState>();

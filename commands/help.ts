@@ -27,7 +27,13 @@ export default {
       const required = data.default_member_permissions;
       return typeof required !== 'string' || granted.has(BigInt(required));
     });
-    const entries = usable.flatMap(({ data }) => helpEntries(data, locale));
+    const entries = usable.flatMap(({ data, subcommandPermissions = {} }) =>
+      helpEntries(data, locale).filter((entry) => {
+        const needed =
+          entry.subcommand === undefined ? undefined : subcommandPermissions[entry.subcommand];
+        return needed === undefined || granted.has(needed);
+      }),
+    );
     await replyWhenReady(interaction, renderHelp(entries, locale), { ephemeral: true });
   },
 } satisfies Command;
@@ -45,7 +51,10 @@ interface Described {
 }
 
 /** `/name` (or `/name sub` for each subcommand) and what it does, as the member's client shows it. */
-function helpEntries(command: Described, locale: Locale): HelpEntry[] {
+function helpEntries(
+  command: Described,
+  locale: Locale,
+): (HelpEntry & { readonly subcommand?: string })[] {
   // English is each command's default; French is its localisation.
   const inLocale = (base: string, localizations: Localizations) =>
     (locale === 'fr' ? localizations?.fr : undefined) ?? base;
@@ -61,5 +70,6 @@ function helpEntries(command: Described, locale: Locale): HelpEntry[] {
   return subcommands.map((sub) => ({
     usage: `/${name(command)} ${name(sub)}`,
     description: description(sub),
+    subcommand: sub.name,
   }));
 }

@@ -26,13 +26,22 @@ import {
   weekdayValue,
 } from '../src/reading/core/parse-plan-input';
 import type { ReadingPlan } from '../src/reading/core/plan';
+import { READ_BUTTON } from '../src/reading/core/read-marks';
 import { describeSchedule, renderStatus } from '../src/reading/core/render-status';
 import { discordTime } from '../src/render/discord-time';
 import type { MessageView } from '../src/render/view';
 
-type Subcommand = 'start' | 'status' | 'preview' | 'next' | 'skip' | 'pause' | 'resume' | 'stop';
+type Subcommand =
+  'start' | 'status' | 'progress' | 'preview' | 'next' | 'skip' | 'pause' | 'resume' | 'stop';
 
 const TEXT_CHANNELS = [ChannelType.GuildText] as const;
+
+/** Every subcommand but a member's own progress is for those who may manage the server. */
+const ORGANISER_PERMISSIONS: Readonly<Partial<Record<Subcommand, bigint>>> = Object.fromEntries(
+  (['start', 'status', 'preview', 'next', 'skip', 'pause', 'resume', 'stop'] as const).map(
+    (name) => [name, PermissionFlagsBits.ManageGuild],
+  ),
+);
 
 /** The optional `channel` of the subcommands acting on one plan. */
 const planChannelOption = (prefix: Parameters<typeof localized>[0]) => ({
@@ -47,14 +56,17 @@ const planSubcommand = (name: Exclude<Subcommand, 'start' | 'status'>) => ({
   options: [planChannelOption('command.reading.option.plan')],
 });
 
-/** `/reading`: weekly reading plans, for members who may manage the server. */
+/**
+ * `/reading`: weekly reading plans. Members may see their own progress; everything else is for
+ * members who may manage the server (checked here: Discord's default permissions apply to a whole
+ * command, not to one subcommand).
+ */
 export default {
   data: {
     ...localized('command.reading'),
     type: ApplicationCommandType.ChatInput,
     contexts: [InteractionContextType.Guild],
     integration_types: [ApplicationIntegrationType.GuildInstall],
-    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
     options: [
       {
         ...localized('command.reading.start'),
@@ -108,6 +120,7 @@ export default {
         ],
       },
       { ...localized('command.reading.status'), type: ApplicationCommandOptionType.Subcommand },
+      planSubcommand('progress'),
       planSubcommand('preview'),
       planSubcommand('next'),
       planSubcommand('skip'),
@@ -117,9 +130,12 @@ export default {
     ],
   },
 
+  subcommandPermissions: ORGANISER_PERMISSIONS,
+
   async execute(interaction, context) {
-    // Discord hides the command from others by default, but server admins can change that.
-    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    const subcommand = interaction.options.getSubcommand() as Subcommand;
+    const needed = ORGANISER_PERMISSIONS[subcommand];
+    if (needed !== undefined && !interaction.memberPermissions?.has(needed)) {
       throw new UserError('error.missingPermission', {
         permission: context.t('permission.ManageGuild'),
       });
@@ -156,6 +172,20 @@ export default {
       await interaction.respond([]);
     }
   },
+
+  buttons: {
+    // read:<planId>:<localDate>
+    async [READ_BUTTON](interaction, [planId, localDate, ...extra], context) {
+      if (!interaction.inGuild()) throw new UserError('error.guildOnly');
+      if (!planId || !localDate || !/^\d{4}-\d{2}-\d{2}$/.test(localDate) || extra.length > 0) {
+        throw new UserError('error.staleButton');
+      }
+      const { services, locale } = context;
+      services.rateLimits.enforce('readMark', interaction.guildId, interaction.user.id);
+      const marked = services.readings.markRead(interaction.user.id, planId, localDate, locale);
+      await replyWhenReady(interaction, marked, { ephemeral: true });
+    },
+  },
 } satisfies Command;
 
 async function run(
@@ -171,6 +201,8 @@ async function run(
   const plan = await targetPlan(interaction, context);
   const channel = `<#${plan.channelId}>`;
   switch (subcommand) {
+    case 'progress':
+      return readings.progress(interaction.user.id, plan, context.locale);
     case 'preview':
       return readings.preview(plan, guildLocale(interaction, context));
     case 'next':

@@ -34,4 +34,9 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, context: HandlerContext): Promise<void>;
   /** Button handlers by custom-id kind (the part before the first ":"). */
   readonly buttons?: Readonly<Record<string, ButtonHandler>>;
+  /**
+   * Permissions a subcommand needs beyond the command's own (Discord can restrict a command, not
+   * one of its subcommands): the command checks them, and `/help` lists only what one may use.
+   */
+  readonly subcommandPermissions?: Readonly<Record<string, bigint>>;
 }

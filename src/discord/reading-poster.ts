@@ -10,8 +10,8 @@ import {
 } from 'discord.js';
 import { supportedLocale, type Locale } from '../i18n/locale';
 import { PromptRejected, type PostedPrompt, type PromptPoster } from '../reading/ports';
-import type { MessageView } from '../render/view';
-import { toPayload } from './to-payload';
+import type { ButtonView, MessageView } from '../render/view';
+import { toComponents, toPayload } from './to-payload';
 
 /** What the bot needs in a plan's channel: read it, post the prompt with its embed, open threads. */
 const PROMPT_PERMISSIONS = {
@@ -50,6 +50,20 @@ export class DiscordPromptPoster implements PromptPoster {
 
   guildLocale(guildId: string): Locale | undefined {
     return supportedLocale(this.client.guilds.cache.get(guildId)?.preferredLocale);
+  }
+
+  async showButtons(
+    channelId: string,
+    messageId: string,
+    buttons: readonly (readonly ButtonView[])[],
+  ): Promise<void> {
+    const channel = await this.client.channels.fetch(channelId);
+    if (!channel?.isSendable()) return;
+    // Only the components change; mentions stay off, as on every edit.
+    await channel.messages.edit(messageId, {
+      components: toComponents(buttons),
+      allowedMentions: { parse: [] },
+    });
   }
 
   async post(

@@ -7,7 +7,7 @@ import {
   type APIEmbed,
   type MessageCreateOptions,
 } from 'discord.js';
-import type { ButtonStyle, MessageView } from '../render/view';
+import type { ButtonStyle, ButtonView, MessageView } from '../render/view';
 
 const BUTTON_STYLES: Record<ButtonStyle, APIButtonComponentWithCustomId['style']> = {
   primary: DiscordButtonStyle.Primary,
@@ -35,18 +35,7 @@ export function toPayload(view: MessageView) {
       ...(embed.footer !== undefined && { footer: { text: embed.footer } }),
       ...(embed.color !== undefined && { color: embed.color }),
     })),
-    components: (view.buttons ?? []).map(
-      (row): APIActionRowComponent<APIButtonComponentWithCustomId> => ({
-        type: ComponentType.ActionRow,
-        components: row.map((button) => ({
-          type: ComponentType.Button,
-          custom_id: button.customId,
-          label: button.label,
-          style: BUTTON_STYLES[button.style ?? 'secondary'],
-          disabled: button.disabled ?? false,
-        })),
-      }),
-    ),
+    components: toComponents(view.buttons ?? []),
     files: (view.files ?? []).map((file) => ({
       name: file.name,
       attachment:
@@ -57,6 +46,22 @@ export function toPayload(view: MessageView) {
     })),
     allowedMentions: { parse: [], roles: [...(view.pingRoles ?? [])] },
   } satisfies MessageCreateOptions;
+}
+
+/** Rows of buttons as Discord components. */
+export function toComponents(
+  rows: readonly (readonly ButtonView[])[],
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  return rows.map((row) => ({
+    type: ComponentType.ActionRow,
+    components: row.map((button) => ({
+      type: ComponentType.Button,
+      custom_id: button.customId,
+      label: button.label,
+      style: BUTTON_STYLES[button.style ?? 'secondary'],
+      disabled: button.disabled ?? false,
+    })),
+  }));
 }
 
 /** The payload of an interaction reply, ephemeral when asked. */

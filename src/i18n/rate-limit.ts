@@ -2,6 +2,10 @@ import type { Catalogue } from './catalogue';
 
 /** Answers to a member going faster than any person would (see `src/rate-limit/`). */
 export const rateLimitMessages = {
+  'rateLimit.readMark': {
+    fr: 'Vous cliquez très vite : ce clic n’a pas été compté. Réessayez {when}.',
+    en: 'You are clicking very fast: this click was not counted. Try again {when}.',
+  },
   'rateLimit.vote': {
     fr: 'Vous cliquez très vite : ce clic n’a pas été compté. Vous pourrez voter à nouveau {when}.',
     en: 'You are clicking very fast: this click was not counted. You can vote again {when}.',

@@ -87,6 +87,11 @@ export const readingMessages = {
     fr: 'Arrête et efface le plan',
     en: 'Stop and delete the plan',
   },
+  'command.reading.progress.name': { fr: 'progression', en: 'progress' },
+  'command.reading.progress.description': {
+    fr: 'Ce que vous avez lu du plan, et la suite (visible de vous seul)',
+    en: 'What you have read of the plan, and what comes next (only you see it)',
+  },
   'command.reading.option.plan.name': { fr: 'salon', en: 'channel' },
   'command.reading.option.plan.description': {
     fr: 'Le salon du plan (par défaut, celui-ci ou le seul plan du serveur)',
@@ -98,6 +103,50 @@ export const readingMessages = {
     fr: '*La suite de la section : `/section section:{section} texte:{text}`*',
     en: '*The rest of the section: `/section section:{section} text:{text}`*',
   },
+  'reading.read.button': { fr: '✅ J’ai lu', en: '✅ I’ve read it' },
+  'reading.read.buttonCount': { fr: '✅ J’ai lu · {count}', en: '✅ I’ve read it · {count}' },
+  'reading.read.marked': {
+    fr: 'Noté : vous avez lu « {title} ». `/lecture progression` montre où vous en êtes.',
+    en: 'Noted: you have read “{title}”. `/reading progress` shows where you are.',
+  },
+  'reading.read.unmarked': {
+    fr: 'Marque retirée : « {title} » n’est plus noté comme lu. Cliquez à nouveau pour le noter.',
+    en: 'Mark removed: “{title}” is no longer marked as read. Click again to mark it.',
+  },
+  'reading.progress.title': {
+    fr: 'Votre lecture de « {title} »',
+    en: 'Your reading of “{title}”',
+  },
+  'reading.progress.summary': {
+    fr: {
+      one: '{count} semaine lue sur {total} publiées.',
+      other: '{count} semaines lues sur {total} publiées.',
+    },
+    en: {
+      one: '{count} week read of {total} posted.',
+      other: '{count} weeks read of {total} posted.',
+    },
+  },
+  'reading.progress.read': { fr: '✅ Semaine {week} — {title}', en: '✅ Week {week} — {title}' },
+  'reading.progress.unread': { fr: '▫️ Semaine {week} — {title}', en: '▫️ Week {week} — {title}' },
+  'reading.progress.next': {
+    fr: 'À lire ensuite : `/section section:{section} texte:{text}` ({title}).',
+    en: 'Read next: `/section section:{section} text:{text}` ({title}).',
+  },
+  'reading.progress.upcoming': {
+    fr: 'Tout est lu ; la prochaine section sort {date}.',
+    en: 'All read; the next section comes out {date}.',
+  },
+  'reading.progress.allRead': {
+    fr: 'Vous avez tout lu. Merci d’avoir suivi la lecture !',
+    en: 'You have read everything. Thank you for following along!',
+  },
+  'reading.progress.nothingYet': {
+    fr: 'Aucune section n’est encore publiée : la première sort {date}.',
+    en: 'No section is out yet: the first comes out {date}.',
+  },
+  'reading.status.reads': { fr: 'Lu par : {weeks}', en: 'Read by: {weeks}' },
+  'reading.status.readWeek': { fr: 'S{week} {count}', en: 'W{week} {count}' },
   'reading.prompt.late': {
     fr: '⏰ En retard : cette publication était prévue pour <t:{time}:F>.',
     en: '⏰ Late: this prompt was due <t:{time}:F>.',

@@ -5,7 +5,7 @@ import type { Clock } from '../time/clock';
 import { admit, type RatePolicy } from './rate-policy';
 
 /** What a member does that a script could repeat fast enough to hurt. */
-export type RateLimitedAction = 'vote' | 'pollCreate' | 'privacy';
+export type RateLimitedAction = 'vote' | 'readMark' | 'pollCreate' | 'privacy';
 
 export type RateLimits = Readonly<Record<RateLimitedAction, RatePolicy>>;
 
@@ -13,18 +13,21 @@ export type RateLimits = Readonly<Record<RateLimitedAction, RatePolicy>>;
  * Limits no real member ever meets, that still stop a clicking script:
  * - votes: 10 clicks at once (changing one's mind, a double click), then one a second. A burst of
  *   clicks costs at most 10 stored writes and, with the coalesced edits, no extra message edit;
+ * - read marks: as votes (each click is a stored write);
  * - polls: 5 at once, then one every 2 minutes (an organiser posting a series of polls is fine);
  * - `/privacy`: 6 at once (show, delete, confirm, show again…), then one every 30 s: each one
  *   reads every poll in the store.
  */
 export const RATE_LIMITS: RateLimits = {
   vote: { burst: 10, intervalMs: 1000 },
+  readMark: { burst: 10, intervalMs: 1000 },
   pollCreate: { burst: 5, intervalMs: 120_000 },
   privacy: { burst: 6, intervalMs: 30_000 },
 };
 
 const MESSAGES: Record<RateLimitedAction, MessageKey> = {
   vote: 'rateLimit.vote',
+  readMark: 'rateLimit.readMark',
   pollCreate: 'rateLimit.pollCreate',
   privacy: 'rateLimit.privacy',
 };

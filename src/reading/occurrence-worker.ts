@@ -94,6 +94,7 @@ export class OccurrenceWorker {
       locale,
       lateFor: late ? occurrence.at : undefined,
       pollFollows,
+      readMarks: { localDate: occurrence.localDate },
     });
     // Discord drops a message whose nonce it saw in the last minutes: a retry after a lost
     // answer cannot double the prompt. Nonces are at most 25 characters.

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale';
-import type { MessageView } from '../render/view';
+import type { ButtonView, MessageView } from '../render/view';
 import type { PauseReason } from './core/plan';
 
 /** Where a prompt went. */
@@ -31,6 +31,12 @@ export interface PromptPoster {
   ): Promise<PostedPrompt>;
   /** The server's language, when it is one Tribune speaks. */
   guildLocale(guildId: string): Locale | undefined;
+  /** Replaces a posted prompt's buttons (its read count), leaving the rest of it as it is. */
+  showButtons(
+    channelId: string,
+    messageId: string,
+    buttons: readonly (readonly ButtonView[])[],
+  ): Promise<void>;
 }
 
 /** The channel is gone or the bot may no longer post there: pause the plan, do not retry. */

@@ -9,6 +9,11 @@ import { pendingOccurrence } from './core/due-occurrences';
 import type { Occurrence, ReadingPlan, WeeklySchedule } from './core/plan';
 import { DEFAULT_ON_TIME_MS } from './core/due-occurrences';
 import { PlanStore } from './plan-store';
+import { ReadMarks } from './read-marks';
+import { readButtons } from './core/read-marks';
+import { renderProgress } from './core/render-progress';
+import { CoalescedRefresh } from '../time/coalesced-refresh';
+import { translate } from '../i18n/translate';
 import {
   ReadingScheduler,
   type PostOutcome,
@@ -34,6 +39,8 @@ export interface NewPlan extends WeeklySchedule {
 export interface ReadingServiceOptions extends Omit<ReadingSchedulerOptions, 'plans' | 'policy'> {
   readonly config: Pick<Config, 'READING_GRACE_HOURS'>;
   readonly store: Store;
+  /** Least time between two edits of one prompt's read count. */
+  readonly readCountIntervalMs?: number;
 }
 
 /**
@@ -43,10 +50,21 @@ export interface ReadingServiceOptions extends Omit<ReadingSchedulerOptions, 'pl
 export class ReadingService implements Lifecycle {
   readonly name = 'readings';
   private readonly plans: PlanStore;
+  private readonly marks: ReadMarks;
   private readonly scheduler: ReadingScheduler;
+  /** Read counts shown on prompts: a burst of clicks costs a few edits. */
+  private readonly readCounts: CoalescedRefresh;
 
   constructor(private readonly options: ReadingServiceOptions) {
     this.plans = new PlanStore(options.store);
+    this.marks = new ReadMarks(options.store);
+    this.readCounts = new CoalescedRefresh(
+      (key) => this.showReadCount(key),
+      options.readCountIntervalMs ?? 3000,
+      (key, error) => {
+        options.logger.warn({ err: error, week: key }, 'could not update a read count');
+      },
+    );
     this.scheduler = new ReadingScheduler({
       ...options,
       plans: this.plans,
@@ -61,8 +79,9 @@ export class ReadingService implements Lifecycle {
     return this.scheduler.start();
   }
 
-  stop(): Promise<void> {
-    return this.scheduler.stop();
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    await this.readCounts.flush();
   }
 
   /** Stores and arms a plan; refuses a second plan in the same channel. */
@@ -95,11 +114,70 @@ export class ReadingService implements Lifecycle {
   }
 
   async status(guildId: string): Promise<PlanSummary[]> {
-    return (await this.plans.ofGuild(guildId)).map((plan) => ({
-      plan,
-      text: this.options.library.byId.get(plan.textId),
-      next: plan.state === 'active' ? pendingOccurrence(plan) : undefined,
-    }));
+    return Promise.all(
+      (await this.plans.ofGuild(guildId)).map(async (plan) => {
+        const reads = new Map<string, number>();
+        for (const mark of await this.marks.ofPlan(plan.id)) {
+          reads.set(mark.localDate, (reads.get(mark.localDate) ?? 0) + 1);
+        }
+        return {
+          plan,
+          text: this.options.library.byId.get(plan.textId),
+          next: plan.state === 'active' ? pendingOccurrence(plan) : undefined,
+          reads,
+        };
+      }),
+    );
+  }
+
+  /**
+   * A click on a prompt's "I've read it": marks the week read for the member, or takes the mark
+   * back; the prompt's count follows.
+   */
+  async markRead(
+    userId: string,
+    planId: string,
+    localDate: string,
+    locale: Locale,
+  ): Promise<MessageView> {
+    const plan = await this.plans.get(planId);
+    const post = plan?.posts.find((entry) => entry.localDate === localDate);
+    if (plan === undefined || post?.subject.kind !== 'section') {
+      throw new UserError('error.staleButton');
+    }
+    const section = this.options.library.byId.get(plan.textId)?.sections[post.subject.section - 1];
+    const done = await this.marks.toggle(
+      planId,
+      localDate,
+      userId,
+      this.options.clock.now().getTime(),
+    );
+    this.readCounts.request(`${planId}:${localDate}`);
+    return {
+      content: translate(
+        locale,
+        done === 'marked' ? 'reading.read.marked' : 'reading.read.unmarked',
+        {
+          title: section?.title ?? `§${post.subject.section}`,
+        },
+      ),
+    };
+  }
+
+  /** `/reading progress`: what this member has read of the plan, and what comes next. */
+  async progress(userId: string, plan: ReadingPlan, locale: Locale): Promise<MessageView> {
+    const read = new Set(
+      (await this.marks.ofPlan(plan.id))
+        .filter((mark) => mark.userId === userId)
+        .map((mark) => mark.localDate),
+    );
+    const next = plan.state === 'active' ? pendingOccurrence(plan).at : undefined;
+    return renderProgress(plan, this.textOf(plan), read, next, locale);
+  }
+
+  /** Members' marks, for `/privacy`. */
+  marksOf(userId: string) {
+    return this.marks.ofUser(userId);
   }
 
   /** The next occurrence of an active plan. */
@@ -173,6 +251,22 @@ export class ReadingService implements Lifecycle {
   async stopPlan(plan: ReadingPlan): Promise<void> {
     this.scheduler.disarm(plan.id);
     await this.plans.remove(plan);
+    await this.marks.removePlan(plan.id);
+  }
+
+  /** Shows a week's read count on its prompt, as the store has it now. */
+  private async showReadCount(week: string): Promise<void> {
+    const [planId = '', localDate = ''] = week.split(':');
+    const plan = await this.plans.get(planId);
+    const post = plan?.posts.find((entry) => entry.localDate === localDate);
+    if (plan === undefined || post === undefined) return;
+    const locale = this.options.poster.guildLocale(plan.guildId) ?? plan.locale;
+    const readers = await this.marks.count(planId, localDate);
+    await this.options.poster.showButtons(
+      plan.channelId,
+      post.messageId,
+      readButtons(planId, localDate, readers, locale),
+    );
   }
 
   private textOf(plan: ReadingPlan): Text {

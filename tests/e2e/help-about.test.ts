@@ -15,8 +15,10 @@ describe('/help', () => {
     expect(text).toContain('**/sondage créer**');
     expect(text).toContain('**/confidentialité effacer**');
     expect(text).toContain('**/aide**');
-    // Reading plans need Manage Server: a plain member is not shown them.
-    expect(text).not.toContain('/lecture');
+    // Reading plans need Manage Server: a plain member is shown only their own progress.
+    expect(text).toContain('**/lecture progression**');
+    expect(text).not.toContain('/lecture lancer');
+    expect(text).not.toContain('/lecture état');
   });
 
   it('shows organisers the commands their permissions open, in English for an English client', async () => {

@@ -274,10 +274,10 @@ describe('/reading commands', () => {
     expect(texts[0]?.value).toBe(opEd.id);
   });
 
-  it('registers /reading for Manage Server only, with French localisations', async () => {
+  it('registers /reading for every member (their progress; the rest checks Manage Server), with French localisations', async () => {
     const { emulator } = await startTestBot();
     const command = emulator.commands(DEFAULT_IDS.guild).find((c) => c.name === 'reading');
-    expect(command?.default_member_permissions).toBe('32');
+    expect(command?.default_member_permissions ?? null).toBeNull();
     expect(command?.name_localizations).toEqual({ fr: 'lecture' });
     const start = command?.options.find((option) => option.name === 'start') as
       { options: { name: string; channel_types?: number[] }[] } | undefined;

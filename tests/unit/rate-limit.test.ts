@@ -81,6 +81,7 @@ describe('admit (token bucket as GCRA)', () => {
 
 const LIMITS: RateLimits = {
   vote: { burst: 2, intervalMs: 1000 },
+  readMark: { burst: 2, intervalMs: 1000 },
   pollCreate: { burst: 1, intervalMs: 60_000 },
   privacy: { burst: 1, intervalMs: 60_000 },
 };

@@ -7,6 +7,7 @@ import { LIMITS } from '../../render/limits';
 import { escapeMarkdown } from '../../render/markdown';
 import { clip, embedsLength, type EmbedView, type MessageView } from '../../render/view';
 import { nextSubject } from './due-occurrences';
+import { readButtons } from './read-marks';
 import type { PostRecord, PromptSubject, ReadingPlan } from './plan';
 
 export interface PromptOptions {
@@ -38,7 +39,11 @@ export interface PlanPrompt {
 export function renderPlanPrompt(
   plan: ReadingPlan,
   text: Text,
-  options: Omit<PromptOptions, 'roleId'> & { readonly pollFollows: boolean },
+  options: Omit<PromptOptions, 'roleId'> & {
+    readonly pollFollows: boolean;
+    /** The week being posted: its section prompt gets the "I've read it" button. */
+    readonly readMarks?: { readonly localDate: string } | undefined;
+  },
 ): PlanPrompt {
   const subject = nextSubject(plan, text.sections.length);
   const promptOptions = { ...options, roleId: plan.roleId };
@@ -51,9 +56,16 @@ export function renderPlanPrompt(
       threadTitle: plan.thread ? threadName(title) : undefined,
     };
   }
+  const view = renderSectionPrompt(text, section, subject.week, promptOptions);
   return {
     subject,
-    view: renderSectionPrompt(text, section, subject.week, promptOptions),
+    view:
+      options.readMarks === undefined
+        ? view
+        : {
+            ...view,
+            buttons: readButtons(plan.id, options.readMarks.localDate, 0, options.locale),
+          },
     threadTitle: plan.thread
       ? threadName(promptTitle(subject.week, section, options.locale))
       : undefined,

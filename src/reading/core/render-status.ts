@@ -14,7 +14,12 @@ export interface PlanSummary {
   readonly text: Text | undefined;
   /** The next occurrence, for an active plan. */
   readonly next: Occurrence | undefined;
+  /** How many members marked each posted week as read, by the week's local date. */
+  readonly reads?: ReadonlyMap<string, number>;
 }
+
+/** Weeks whose read count the status shows: the latest ones. */
+const READ_WEEKS_SHOWN = 8;
 
 /** Every plan of a server: channel, text, progress, next date, pause reason, last post, misses. */
 export function renderStatus(summaries: readonly PlanSummary[], locale: Locale): MessageView {
@@ -44,7 +49,7 @@ export function describeSchedule(schedule: WeeklySchedule, locale: Locale): stri
   });
 }
 
-function planLines({ plan, text, next }: PlanSummary, locale: Locale): string[] {
+function planLines({ plan, text, next, reads }: PlanSummary, locale: Locale): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(locale, key, params);
   const count = text?.sections.length ?? 0;
@@ -66,6 +71,19 @@ function planLines({ plan, text, next }: PlanSummary, locale: Locale): string[] 
         date: `<t:${Math.floor(Date.parse(last.postedAt) / 1000)}:f>`,
       }),
     );
+  }
+  const weeks = plan.posts.flatMap((post) =>
+    post.subject.kind === 'section'
+      ? [
+          t('reading.status.readWeek', {
+            week: post.subject.week,
+            count: reads?.get(post.localDate) ?? 0,
+          }),
+        ]
+      : [],
+  );
+  if (weeks.length > 0) {
+    lines.push(t('reading.status.reads', { weeks: weeks.slice(-READ_WEEKS_SHOWN).join(' · ') }));
   }
   for (const miss of plan.misses.slice(-MISSES_SHOWN)) {
     lines.push(

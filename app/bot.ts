@@ -93,6 +93,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       showVotes: (pollId) => {
         services.polls.showVotes(pollId);
       },
+      showReadCount: (week) => {
+        services.readings.requestReadCount(week);
+      },
     }),
   };
   // Exactly one process handles each interaction when several share the store. Claims go through

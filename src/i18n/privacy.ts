@@ -81,6 +81,18 @@ export const privacyMessages = {
     fr: '• votre identifiant sur les sondages que vous avez créés ({count}) : ils restent pour les votants, mais vous ne pourrez plus les clore, les exporter ni voir leurs résultats cachés ; les membres qui ont « Gérer les messages » le peuvent toujours ;',
     en: '• your id on the polls you created ({count}): they stay for the voters, but you will no longer be able to close or export them or see their hidden results; members with “Manage Messages” still can;',
   },
+  'privacy.report.readMarks': {
+    fr: '• **Lectures notées** (« J’ai lu ») : {count}. Gardées avec le plan de lecture, effacées avec lui.',
+    en: '• **Readings marked** (“I’ve read it”): {count}. Kept with the reading plan, erased with it.',
+  },
+  'privacy.confirm.readMarks': {
+    fr: '• vos marques « J’ai lu » ({count}) : les compteurs des publications baissent d’autant ;',
+    en: '• your “I’ve read it” marks ({count}): the prompts’ counts go down accordingly;',
+  },
+  'privacy.erased.readMarks': {
+    fr: '• Marques « J’ai lu » effacées : {count}',
+    en: '• “I’ve read it” marks erased: {count}',
+  },
   'privacy.confirm.plans': {
     fr: '• votre identifiant sur les plans de lecture que vous avez lancés ({count}) : ils continuent pour le groupe.',
     en: '• your id on the reading plans you started ({count}): they go on for the group.',

@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
 import { PollStore } from '../polls/poll-store';
 import { PlanStore } from '../reading/plan-store';
+import { ReadMarks } from '../reading/read-marks';
 import type { Store } from '../store/store';
 import { countMemberData, type MemberData, type MemberDataCounts } from './core/member-data';
 import { erasePollData, findPollData } from './poll-data';
@@ -13,6 +14,8 @@ export interface PrivacyServiceOptions {
   readonly config: Pick<Config, 'POLL_SECRET'>;
   /** Refreshes an open poll's message once a vote is gone (`PollService.showVotes`). */
   readonly showVotes: (pollId: string) => void;
+  /** Refreshes a prompt's read count once a mark is gone (`ReadingService.showReadCount`). */
+  readonly showReadCount: (week: string) => void;
 }
 
 /**
@@ -23,10 +26,12 @@ export interface PrivacyServiceOptions {
 export class PrivacyService {
   private readonly polls: PollStore;
   private readonly plans: PlanStore;
+  private readonly marks: ReadMarks;
 
   constructor(private readonly options: PrivacyServiceOptions) {
     this.polls = new PollStore(options.store);
     this.plans = new PlanStore(options.store);
+    this.marks = new ReadMarks(options.store);
   }
 
   async find(userId: string): Promise<MemberData> {
@@ -35,7 +40,12 @@ export class PrivacyService {
       userId,
       this.options.config.POLL_SECRET,
     );
-    return { votes, pollsCreated, plansCreated: await findPlansCreated(this.plans, userId) };
+    return {
+      votes,
+      pollsCreated,
+      plansCreated: await findPlansCreated(this.plans, userId),
+      readMarks: await this.marks.ofUser(userId),
+    };
   }
 
   /** Erases the member's votes, and their id from the polls and plans they created. */
@@ -43,6 +53,10 @@ export class PrivacyService {
     const found = await this.find(userId);
     await erasePollData(this.polls, found, this.options.showVotes);
     await forgetPlanCreator(this.plans, found.plansCreated, userId);
+    await this.marks.erase(found.readMarks.map((mark) => ({ ...mark, userId })));
+    for (const week of new Set(found.readMarks.map((mark) => `${mark.planId}:${mark.localDate}`))) {
+      this.options.showReadCount(week);
+    }
     const counts = countMemberData(found);
     // Counts only: the log must not say who asked.
     this.options.logger.info(counts, 'member data erased');

@@ -5,7 +5,7 @@ import { UserError } from '../errors/user-error';
 import type { Locale } from '../i18n/locale';
 import type { Lifecycle } from '../lifecycle';
 import type { MessageView } from '../render/view';
-import { pendingOccurrence } from './core/due-occurrences';
+import { nextSubject, pendingOccurrence } from './core/due-occurrences';
 import type { Occurrence, ReadingPlan, WeeklySchedule } from './core/plan';
 import { DEFAULT_ON_TIME_MS } from './core/due-occurrences';
 import { PlanStore } from './plan-store';
@@ -141,11 +141,8 @@ export class ReadingService implements Lifecycle {
     locale: Locale,
   ): Promise<MessageView> {
     const plan = await this.plans.get(planId);
-    const post = plan?.posts.find((entry) => entry.localDate === localDate);
-    if (plan === undefined || post?.subject.kind !== 'section') {
-      throw new UserError('error.staleButton');
-    }
-    const section = this.options.library.byId.get(plan.textId)?.sections[post.subject.section - 1];
+    const section = plan && (await this.postedSection(plan, localDate));
+    if (plan === undefined || section === undefined) throw new UserError('error.staleButton');
     const done = await this.marks.toggle(
       planId,
       localDate,
@@ -158,7 +155,9 @@ export class ReadingService implements Lifecycle {
         locale,
         done === 'marked' ? 'reading.read.marked' : 'reading.read.unmarked',
         {
-          title: section?.title ?? `§${post.subject.section}`,
+          title:
+            this.options.library.byId.get(plan.textId)?.sections[section - 1]?.title ??
+            `§${section}`,
         },
       ),
     };
@@ -175,9 +174,9 @@ export class ReadingService implements Lifecycle {
     return renderProgress(plan, this.textOf(plan), read, next, locale);
   }
 
-  /** Members' marks, for `/privacy`. */
-  marksOf(userId: string) {
-    return this.marks.ofUser(userId);
+  /** Shows a week's read count on its prompt soon (`<planId>:<localDate>`, coalesced). */
+  requestReadCount(week: string): void {
+    this.readCounts.request(week);
   }
 
   /** The next occurrence of an active plan. */
@@ -254,12 +253,28 @@ export class ReadingService implements Lifecycle {
     await this.marks.removePlan(plan.id);
   }
 
+  /**
+   * The section a week's prompt quotes: recorded with the post, or, in the moment between the
+   * prompt going out and its post being recorded (members click fast), the one being posted.
+   */
+  private async postedSection(plan: ReadingPlan, localDate: string): Promise<number | undefined> {
+    const post = plan.posts.find((entry) => entry.localDate === localDate);
+    if (post !== undefined)
+      return post.subject.kind === 'section' ? post.subject.section : undefined;
+    const record = await this.plans.occurrence(plan.id, localDate);
+    const sections = this.options.library.byId.get(plan.textId)?.sections.length ?? 0;
+    const subject = nextSubject(plan, sections);
+    return record?.state === 'claimed' && subject.kind === 'section' ? subject.section : undefined;
+  }
+
   /** Shows a week's read count on its prompt, as the store has it now. */
   private async showReadCount(week: string): Promise<void> {
     const [planId = '', localDate = ''] = week.split(':');
     const plan = await this.plans.get(planId);
-    const post = plan?.posts.find((entry) => entry.localDate === localDate);
-    if (plan === undefined || post === undefined) return;
+    if (plan === undefined) return;
+    const post = plan.posts.find((entry) => entry.localDate === localDate);
+    // Posted but not yet recorded: failing makes the refresh try again a moment later.
+    if (post === undefined) throw new Error(`the prompt of ${week} is not recorded yet`);
     const locale = this.options.poster.guildLocale(plan.guildId) ?? plan.locale;
     const readers = await this.marks.count(planId, localDate);
     await this.options.poster.showButtons(

@@ -92,3 +92,19 @@ export function reading(
     ...(extra.permissions !== undefined && { permissions: extra.permissions }),
   });
 }
+
+/** Waits until the plan has recorded `count` posts (a prompt is out a moment before). */
+export async function waitForRecordedPosts(
+  testBot: TestBot,
+  planId: string,
+  count: number,
+  timeoutMs = 8000,
+): Promise<ReadingPlan> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const plan = await testBot.bot.services.readings.get(planId);
+    if (plan !== undefined && plan.posts.length >= count) return plan;
+    if (Date.now() > deadline) throw new Error(`plan ${planId} has not recorded ${count} post(s)`);
+    await pause(20);
+  }
+}

@@ -13,6 +13,8 @@ export interface MemberData {
   readonly pollsCreated: readonly string[];
   /** Reading plans whose `createdBy` is this member. */
   readonly plansCreated: readonly string[];
+  /** The weeks this member marked "I've read it". */
+  readonly readMarks: readonly { readonly planId: string; readonly localDate: string }[];
 }
 
 /** What `/privacy` shows: how many of each. */
@@ -21,6 +23,7 @@ export interface MemberDataCounts {
   readonly closedVotes: number;
   readonly pollsCreated: number;
   readonly plansCreated: number;
+  readonly readMarks: number;
 }
 
 export function countMemberData(data: MemberData): MemberDataCounts {
@@ -30,6 +33,7 @@ export function countMemberData(data: MemberData): MemberDataCounts {
     closedVotes: data.votes.length - openVotes,
     pollsCreated: data.pollsCreated.length,
     plansCreated: data.plansCreated.length,
+    readMarks: data.readMarks.length,
   };
 }
 

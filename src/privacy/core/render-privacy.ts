@@ -39,6 +39,7 @@ export function renderPrivacyReport(
           }),
           t('privacy.report.polls', { count: counts.pollsCreated }),
           t('privacy.report.plans', { count: counts.plansCreated }),
+          t('privacy.report.readMarks', { count: counts.readMarks }),
           t('privacy.report.quotes'),
           t('privacy.report.memory'),
           t('privacy.report.logs'),
@@ -74,6 +75,7 @@ export function renderErasureConfirmation(
             closedVotes: 'privacy.confirm.closedVotes',
             pollsCreated: 'privacy.confirm.polls',
             plansCreated: 'privacy.confirm.plans',
+            readMarks: 'privacy.confirm.readMarks',
           }),
           '',
           translate(locale, 'privacy.confirm.final', { when: discordTime(expiry * 1000) }),
@@ -109,6 +111,7 @@ export function renderErased(counts: MemberDataCounts, locale: Locale): MessageV
         closedVotes: 'privacy.erased.closedVotes',
         pollsCreated: 'privacy.erased.polls',
         plansCreated: 'privacy.erased.plans',
+        readMarks: 'privacy.erased.readMarks',
       }),
     ].join('\n'),
   };

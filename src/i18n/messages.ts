@@ -7,6 +7,7 @@ import { privacyMessages } from './privacy';
 import { quoteMessages } from './quotes';
 import { rateLimitMessages } from './rate-limit';
 import { readingMessages } from './reading';
+import { textMessages } from './texts';
 
 /** Every catalogue, merged. A feature adds its own file and one line here. */
 export const messages = {
@@ -19,6 +20,7 @@ export const messages = {
   ...privacyMessages,
   ...rateLimitMessages,
   ...chartMessages,
+  ...textMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -208,6 +208,10 @@ export const textMessages = {
     en: '{count} discussion questions',
   },
   'texts.preview.sectionLine': { fr: '{heading} — {paragraphs}', en: '{heading} — {paragraphs}' },
+  'texts.preview.sectionLineWithQuestions': {
+    fr: '{heading} — {paragraphs} · {questions}',
+    en: '{heading} — {paragraphs} · {questions}',
+  },
   'texts.preview.moreSections.one': {
     fr: '… et {count} autre section.',
     en: '… and {count} more section.',

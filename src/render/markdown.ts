@@ -5,10 +5,11 @@ export function escapeInlineMarkdown(text: string): string {
 
 /**
  * Escapes Discord Markdown so quoted or user-supplied text shows as typed: inline Markdown, and
- * quote, heading and list markers at the start of a line.
+ * quote, heading, subtext ("-#") and list ("-", "*", "+", "1.") markers at the start of a line.
+ * Mentions are left as typed: no message parses them (see `MessageView.pingRoles`).
  */
 export function escapeMarkdown(text: string): string {
   return escapeInlineMarkdown(text)
-    .replace(/^(\s*)([>#-])/gm, '$1\\$2')
+    .replace(/^(\s*)([>#+-])/gm, '$1\\$2')
     .replace(/^(\s*\d+)\./gm, '$1\\.');
 }

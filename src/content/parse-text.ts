@@ -103,7 +103,10 @@ export function parseMarkdown(
   }
   flushParagraph();
 
-  if (sections.count === 0) problems.report(frontMatterEnd + 2, 'texts.error.noSection');
+  if (sections.count === 0) {
+    // The line after the front matter, or its last line when nothing follows.
+    problems.report(Math.min(frontMatterEnd + 2, lines.length), 'texts.error.noSection');
+  }
   return {
     ...meta,
     sections: sections.finish((section) => checkQuestions(section, rules, problems)),

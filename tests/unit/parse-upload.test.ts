@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { words } from '../../src/content/fold';
-import { parseUpload, type UploadResult } from '../../src/content/parse-upload';
+import { parseUpload, type UploadResult } from '../../src/content/upload/parse-upload';
 import { parseText } from '../../src/content/parse-text';
 import type { Text } from '../../src/content/text';
 import {

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseUpload, type UploadPreview, type UploadResult } from '../../src/content/parse-upload';
+import {
+  parseUpload,
+  type UploadPreview,
+  type UploadResult,
+} from '../../src/content/upload/parse-upload';
 import {
   describeNotice,
   renderUploadPreview,
   renderUploadProblems,
-} from '../../src/content/render-upload';
+} from '../../src/content/upload/render-upload';
 import type { Section, Text } from '../../src/content/text';
 import {
   LONG_SECTION_LENGTH,
@@ -15,7 +19,7 @@ import {
   MAX_TITLE_LENGTH,
 } from '../../src/content/text-limits';
 import type { TextWarning } from '../../src/content/text-notice';
-import { textWarnings } from '../../src/content/upload-warnings';
+import { textWarnings } from '../../src/content/upload/upload-warnings';
 import { expectWithinDiscordLimits } from '../support/view-limits';
 
 const OP_ED = new Uint8Array(

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLibrary } from '../../src/content/library';
 import { loadLibrary } from '../../src/content/load-library';
-import { parseUpload } from '../../src/content/parse-upload';
+import { parseUpload } from '../../src/content/upload/parse-upload';
 import type { Section, Text } from '../../src/content/text';
 import {
   MAX_META_LENGTH,

@@ -1,9 +1,9 @@
-import { clip } from '../render/view';
-import { SectionsBuilder } from './sections-builder';
-import type { Text } from './text';
-import { ParagraphLines } from './text-lines';
-import { MAX_SECTIONS, MAX_TITLE_LENGTH, PARAGRAPHS_PER_SECTION } from './text-limits';
-import type { ProblemList, TextWarning } from './text-notice';
+import { clip } from '../../render/view';
+import { SectionsBuilder } from '../sections-builder';
+import type { Text } from '../text';
+import { ParagraphLines } from '../text-lines';
+import { MAX_SECTIONS, MAX_TITLE_LENGTH, PARAGRAPHS_PER_SECTION } from '../text-limits';
+import type { ProblemList, TextWarning } from '../text-notice';
 
 /** What a plain-text file cannot say about itself, given by the caller. */
 export type PlainTextMeta = Pick<Text, 'author' | 'date' | 'language' | 'source'>;

@@ -1,7 +1,7 @@
-import { pluralForm } from '../i18n/plural';
-import type { Text } from './text';
-import { LONG_SECTION_LENGTH } from './text-limits';
-import type { TextWarning } from './text-notice';
+import { pluralForm } from '../../i18n/plural';
+import type { Text } from '../text';
+import { LONG_SECTION_LENGTH } from '../text-limits';
+import type { TextWarning } from '../text-notice';
 
 /** Sections named in a warning: enough to find them; the preview lists them all anyway. */
 const LISTED_SECTIONS = 12;

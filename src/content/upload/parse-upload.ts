@@ -1,14 +1,14 @@
+import { isTextId } from '../front-matter';
+import { parseMarkdown } from '../parse-text';
+import type { Text } from '../text';
+import { splitLines } from '../text-lines';
+import { collectProblems, excerpt, type TextProblem, type TextWarning } from '../text-notice';
 import { decodeUpload } from './decode-upload';
-import { isTextId } from './front-matter';
 import { parsePlainText, type PlainTextMeta } from './parse-plain-text';
-import { parseMarkdown } from './parse-text';
-import type { Text } from './text';
-import { splitLines } from './text-lines';
-import { collectProblems, excerpt, type TextProblem, type TextWarning } from './text-notice';
 import { textWarnings } from './upload-warnings';
 
 export type { PlainTextMeta } from './parse-plain-text';
-export type { TextProblem, TextWarning } from './text-notice';
+export type { TextProblem, TextWarning } from '../text-notice';
 
 /** `.md`: the format of `content/`; `.txt`: plain text. */
 export type UploadFormat = 'markdown' | 'plain';

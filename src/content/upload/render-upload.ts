@@ -1,13 +1,13 @@
-import type { Locale } from '../i18n/locale';
-import { pluralForm } from '../i18n/plural';
-import { translate, type MessageParams } from '../i18n/translate';
-import { attribution, sectionHeading } from '../quotes/attribution';
-import { LIMITS } from '../render/limits';
-import { escapeInlineMarkdown, escapeMarkdown } from '../render/markdown';
-import { clip, embedsLength, type EmbedView, type MessageView } from '../render/view';
+import type { Locale } from '../../i18n/locale';
+import { pluralForm } from '../../i18n/plural';
+import { translate, type MessageParams } from '../../i18n/translate';
+import { attribution, sectionHeading } from '../../quotes/attribution';
+import { LIMITS } from '../../render/limits';
+import { escapeInlineMarkdown, escapeMarkdown } from '../../render/markdown';
+import { clip, embedsLength, type EmbedView, type MessageView } from '../../render/view';
+import type { Section } from '../text';
+import type { TextProblem, TextWarning } from '../text-notice';
 import type { UploadPreview } from './parse-upload';
-import type { Section } from './text';
-import type { TextProblem, TextWarning } from './text-notice';
 
 /** The custom ids of the preview's buttons: the command encodes who may press them, and until when. */
 export interface PreviewButtonIds {

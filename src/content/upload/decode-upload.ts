@@ -1,5 +1,5 @@
-import { MAX_UPLOAD_BYTES } from './text-limits';
-import type { ProblemList } from './text-notice';
+import { MAX_UPLOAD_BYTES } from '../text-limits';
+import type { ProblemList } from '../text-notice';
 
 const LF = 0x0a;
 const CR = 0x0d;

@@ -71,6 +71,15 @@ describe('parseUpload, Markdown (.md): the format of content/', () => {
     expect(textOf(upload('a.md', change(OP_ED.toString('utf8'))))).toEqual(plain);
   });
 
+  it('reads the bytes as uploaded and leaves them untouched, so that export gives them back', () => {
+    const uploaded = new TextEncoder().encode(
+      `\uFEFF${OP_ED.toString('utf8').replace(/\n/g, '\r\n')}`,
+    );
+    const copy = uploaded.slice();
+    expect(upload('a.md', uploaded).ok).toBe(true);
+    expect(uploaded).toEqual(copy);
+  });
+
   it('needs no id, and no discussion questions (then warns)', () => {
     const result = upload('a.md', `${FRONT_MATTER}\n\n## Première\n\nUn paragraphe.\n`);
     expect(textOf(result).id).toBe('g1-t1');

@@ -27,9 +27,10 @@ export function parseText(source: string, file: string): Text {
     parseMarkdown(splitLines(source), CONTENT_RULES, list),
   );
   const [first] = problems;
-  if (first)
-    throw new ContentError(file, first.line ?? 0, translate('en', first.key, first.params));
-  if (!value) throw new ContentError(file, 0, 'unreadable text');
+  if (first || !value) {
+    const reason = first ? translate('en', first.key, first.params) : 'unreadable text';
+    throw new ContentError(file, first?.line ?? 0, reason);
+  }
   return value;
 }
 

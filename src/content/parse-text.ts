@@ -15,6 +15,8 @@ export interface MarkdownRules {
   readonly minQuestions: number;
 }
 
+const EDITORIAL = '{editorial}';
+
 /** `content/` texts feed weekly prompts: each section comes with two to four questions. */
 const CONTENT_RULES: MarkdownRules = { id: undefined, minQuestions: 2 };
 
@@ -88,8 +90,10 @@ export function parseMarkdown(
     } else if (line.startsWith('## ')) {
       flushParagraph();
       const heading = line.slice(3).trim();
-      const editorialTitle = heading.endsWith('{editorial}');
-      sections.open(heading.replace(/\s*\{editorial\}$/, ''), editorialTitle, lineNumber);
+      const editorialTitle = heading.endsWith(EDITORIAL);
+      // Not a regular expression: /\s*\{editorial\}$/ takes minutes on a heading of spaces.
+      const title = editorialTitle ? heading.slice(0, -EDITORIAL.length).trimEnd() : heading;
+      sections.open(title, editorialTitle, lineNumber);
     } else if (/^\?[a-z]{2}\s/.test(line)) {
       flushParagraph();
       const section = sections.current;

@@ -2,6 +2,7 @@ import type { Section } from './text';
 import {
   MAX_PARAGRAPH_LENGTH,
   MAX_PARAGRAPHS,
+  MAX_SECTION_LENGTH,
   MAX_SECTIONS,
   MAX_TITLE_LENGTH,
 } from './text-limits';
@@ -20,6 +21,8 @@ export interface DraftSection {
   readonly line: number;
   readonly paragraphs: string[];
   readonly questions: DraftQuestion[];
+  /** Characters of its paragraphs so far. */
+  length: number;
 }
 
 /**
@@ -51,7 +54,14 @@ export class SectionsBuilder {
         max: MAX_TITLE_LENGTH,
       });
     }
-    const section: DraftSection = { title, editorialTitle, line, paragraphs: [], questions: [] };
+    const section: DraftSection = {
+      title,
+      editorialTitle,
+      line,
+      paragraphs: [],
+      questions: [],
+      length: 0,
+    };
     this.sections.push(section);
     return section;
   }
@@ -65,6 +75,14 @@ export class SectionsBuilder {
       this.problems.report(paragraph.line, 'texts.error.paragraphTooLong', {
         length: paragraph.text.length,
         max: MAX_PARAGRAPH_LENGTH,
+      });
+    }
+    const before = section.length;
+    section.length += paragraph.text.length;
+    if (before <= MAX_SECTION_LENGTH && section.length > MAX_SECTION_LENGTH) {
+      this.problems.report(section.line, 'texts.error.sectionTooLong', {
+        title: excerpt(section.title),
+        max: MAX_SECTION_LENGTH,
       });
     }
     section.paragraphs.push(paragraph.text);

@@ -23,6 +23,12 @@ export const MAX_PARAGRAPHS = 2000;
 export const MAX_PARAGRAPH_LENGTH = 20_000;
 
 /**
+ * A section: about 16,000 words, a long chapter, 25 pages of `/section`. Every press of a page
+ * button lays the whole section out again, so this also bounds the work a hostile text can cause.
+ */
+export const MAX_SECTION_LENGTH = 100_000;
+
+/**
  * Titles of texts and sections: no longer than an embed title, where Discord shows them (clipped
  * with their "§2 · " prefix); autocomplete choices and thread names clip them to 100.
  */

@@ -45,7 +45,7 @@ export const textMessages = {
   },
   'texts.error.missingKey': {
     fr: 'il manque « {key} » dans l’en-tête.',
-    en: 'the front matter lacks "{key}".',
+    en: 'front matter lacks "{key}".',
   },
   'texts.error.badId': {
     fr: 'l’id s’écrit en minuscules, chiffres et « - », {max} caractères au plus.',
@@ -127,6 +127,10 @@ export const textMessages = {
   'texts.error.tooManyParagraphs': {
     fr: 'plus de {max} paragraphes : un texte en a {max} au plus.',
     en: 'more than {max} paragraphs: a text has {max} at most.',
+  },
+  'texts.error.sectionTooLong': {
+    fr: 'la section « {title} » dépasse {max} caractères : découpez-la avec des titres « ## ».',
+    en: 'section "{title}" is over {max} characters long: split it with "## " headings.',
   },
   'texts.error.paragraphTooLong': {
     fr: 'ce paragraphe fait {length} caractères ; {max} au plus. Séparez les paragraphes par une ligne vide.',

@@ -9,6 +9,7 @@ import {
   MAX_PARAGRAPH_LENGTH,
   MAX_PARAGRAPHS,
   MAX_REPORTED_PROBLEMS,
+  MAX_SECTION_LENGTH,
   MAX_SECTIONS,
   MAX_UPLOAD_BYTES,
   PARAGRAPHS_PER_SECTION,
@@ -423,6 +424,26 @@ describe('parseUpload refuses hostile or broken files with a clear problem', () 
       ],
     ],
   ];
+  cases.push(
+    [
+      'a heading of 200,000 spaces',
+      'a.md',
+      `${FRONT_MATTER}\n## a${' '.repeat(200_000)}b\n\nP.\n`,
+      [{ line: 8, key: 'texts.error.sectionTitleTooLong', params: { length: 200_002, max: 256 } }],
+    ],
+    [
+      'a section of more than 100,000 characters',
+      'a.txt',
+      `Titre\n\n## Longue\n\n${`${'mot '.repeat(4_999)}mot\n\n`.repeat(6)}`,
+      [
+        {
+          line: 3,
+          key: 'texts.error.sectionTooLong',
+          params: { title: 'Longue', max: MAX_SECTION_LENGTH },
+        },
+      ],
+    ],
+  );
   it.each(cases)('%s', (_, name, content, expected) => {
     expect(errorsOf(upload(name, content)).slice(0, expected.length)).toEqual(expected);
   });

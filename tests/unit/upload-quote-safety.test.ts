@@ -11,6 +11,7 @@ import {
   MAX_TITLE_LENGTH,
 } from '../../src/content/text-limits';
 import type { Locale } from '../../src/i18n/locale';
+import { searchPassages } from '../../src/content/search';
 import { renderContents } from '../../src/quotes/render-contents';
 import {
   quotePages,
@@ -19,6 +20,7 @@ import {
   renderQuotePage,
   type QuoteTarget,
 } from '../../src/quotes/render-quote';
+import { renderSearchResults } from '../../src/quotes/render-search';
 import { renderSectionPrompt } from '../../src/reading/core/render-prompt';
 import { hostileString } from '../support/hostile-strings';
 import { expectWithinDiscordLimits } from '../support/view-limits';
@@ -300,5 +302,48 @@ describe('at the limits', () => {
       }
     }
     expect(listed.filter((line) => line.startsWith('§')).length).toBe(MAX_SECTIONS);
+  });
+});
+
+describe('a hostile text of 500 KB', () => {
+  // Runs of punctuation, escapes and repeated words made paging and search quadratic: these
+  // took seconds to minutes a page or a search before.
+  const paragraph = (unit: string) => unit.repeat(Math.floor(19_999 / unit.length));
+  const source = ['Titre', '']
+    .concat(
+      ['.', '!', '*_', 'aa ', '\u2028x'].flatMap((unit, index) => [
+        `## S${index + 1}`,
+        '',
+        ...Array.from({ length: 4 }, () => [paragraph(unit), '']).flat(),
+      ]),
+    )
+    .join('\n');
+  const result = parseUpload(
+    { name: 'hostile.txt', bytes: new TextEncoder().encode(source) },
+    {
+      id: 'g1-t3',
+      plainTextMeta: { author: 'A', date: '2025-01-01', language: 'fr', source: 'https://x.org/' },
+    },
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  const { text } = result;
+
+  it('is quoted within Discord’s limits, every page of every section', () => {
+    for (const section of text.sections) {
+      const pages = quotePages({ text, section, paragraph: undefined }, 'fr');
+      expect(pages.length).toBeGreaterThanOrEqual(15);
+      for (const index of [0, Math.floor(pages.length / 2), pages.length - 1]) {
+        expectWithinDiscordLimits(
+          renderQuotePage({ text, section, paragraph: undefined }, index, 'fr'),
+        );
+      }
+    }
+  });
+
+  it('is searched, with an excerpt around the words found', () => {
+    const hits = searchPassages(createLibrary([text]), 'aa', { limit: 5, excerptLength: 300 });
+    expect(hits.map((hit) => hit.ref.section)).toEqual([4, 4, 4, 4]);
+    expect(hits.every((hit) => hit.excerpt.length <= 302)).toBe(true);
+    expectWithinDiscordLimits(renderSearchResults(createLibrary([text]), 'aa', hits, 'fr'));
   });
 });

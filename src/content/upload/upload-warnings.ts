@@ -3,7 +3,7 @@ import type { Text } from '../text';
 import { LONG_SECTION_LENGTH } from '../text-limits';
 import type { TextWarning } from '../text-notice';
 
-/** Sections named in a warning: enough to find them; the preview lists them all anyway. */
+/** Sections named in a warning: the first ones, then the last, so that the list stays short. */
 const LISTED_SECTIONS = 12;
 
 /**

@@ -57,14 +57,17 @@ export function rankSections(text: Text, query: string): Section[] {
 
 /**
  * Titles folded once: autocomplete ranks every title on each keystroke of every member. Titles
- * come from the library only (never from what members type), so the map stays small.
+ * come from texts only (never from what members type), but servers add and remove their own
+ * texts, up to 200 section titles each: the map is emptied when full, and refills as used.
  */
 const foldedTitles = new Map<string, { title: string; titleWords: string[] }>();
+const MAX_FOLDED_TITLES = 20_000;
 
 function foldedTitle(text: string): { title: string; titleWords: string[] } {
   let entry = foldedTitles.get(text);
   if (entry === undefined) {
     entry = { title: fold(text), titleWords: words(text).map((word) => word.folded) };
+    if (foldedTitles.size >= MAX_FOLDED_TITLES) foldedTitles.clear();
     foldedTitles.set(text, entry);
   }
   return entry;

@@ -1,8 +1,44 @@
+import { translate } from '../i18n/translate';
 import { ContentError } from './content-error';
-import type { DiscussionQuestion, Section, Text } from './text';
+import { parseFrontMatter } from './front-matter';
+import { SectionsBuilder, type DraftSection } from './sections-builder';
+import type { Text } from './text';
+import { ParagraphLines, splitLines } from './text-lines';
+import { MAX_QUESTION_LENGTH, MAX_QUESTIONS } from './text-limits';
+import { collectProblems, excerpt, type ProblemList } from './text-notice';
+
+/** What differs between a text of `content/` and one a server uploads; the format is the same. */
+export interface MarkdownRules {
+  /** The id an upload gets from the caller; undefined to read it from the front matter. */
+  readonly id: string | undefined;
+  /** Discussion questions a section must have. */
+  readonly minQuestions: number;
+}
+
+const EDITORIAL = '{editorial}';
+
+/** `content/` texts feed weekly prompts: each section comes with two to four questions. */
+const CONTENT_RULES: MarkdownRules = { id: undefined, minQuestions: 2 };
 
 /**
- * Parses one content file. The format is Markdown with a small front matter:
+ * Parses one file of `content/`, throwing a `ContentError` that names the file and the line of
+ * its first problem, in English, for whoever hosts the bot.
+ */
+export function parseText(source: string, file: string): Text {
+  const { value, problems } = collectProblems((list) =>
+    parseMarkdown(splitLines(source), CONTENT_RULES, list),
+  );
+  const [first] = problems;
+  if (first || !value) {
+    const reason = first ? translate('en', first.key, first.params) : 'unreadable text';
+    throw new ContentError(file, first?.line ?? 0, reason);
+  }
+  return value;
+}
+
+/**
+ * Reads the Markdown format, reporting every problem it finds. The format is Markdown with a
+ * small front matter:
  *
  *   ---                       front matter: `key: value` lines
  *   # Title                   optional, must repeat the front matter title
@@ -11,29 +47,34 @@ import type { DiscussionQuestion, Section, Text } from './text';
  *   ?fr Question ?            discussion questions, each in French then English
  *   ?en Question?
  */
-export function parseText(source: string, file: string): Text {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const fail = (line: number, reason: string): never => {
-    throw new ContentError(file, line, reason);
-  };
-
-  if (lines[0] !== '---') fail(1, 'expected front matter starting with "---"');
+export function parseMarkdown(
+  lines: readonly string[],
+  rules: MarkdownRules,
+  problems: ProblemList,
+): Text {
+  if (lines[0] !== '---') {
+    problems.stop(1, 'texts.error.frontMatterStart');
+  }
   const frontMatterEnd = lines.indexOf('---', 1);
-  if (frontMatterEnd === -1) fail(1, 'front matter is not closed by "---"');
-  const meta = parseFrontMatter(lines.slice(1, frontMatterEnd), 2, fail);
+  if (frontMatterEnd === -1) problems.stop(1, 'texts.error.frontMatterEnd');
+  const meta = parseFrontMatter(lines.slice(1, frontMatterEnd), 2, rules.id, problems);
 
-  const sections: MutableSection[] = [];
-  let paragraph: string[] = [];
-  let paragraphStart = 0;
+  const sections = new SectionsBuilder(problems);
+  const paragraph = new ParagraphLines();
+  let reportedTextBeforeSection = false;
   const flushParagraph = () => {
-    if (paragraph.length === 0) return;
-    const section = sections.at(-1);
-    if (!section) return fail(paragraphStart, 'text before the first "## " section heading');
-    if (section.questions.length > 0) {
-      return fail(paragraphStart, 'paragraph after the discussion questions of its section');
+    const read = paragraph.take();
+    if (!read) return;
+    const section = sections.current;
+    if (!section) {
+      // Once is enough: every paragraph before the first heading has the same cause.
+      if (!reportedTextBeforeSection) problems.report(read.line, 'texts.error.textBeforeSection');
+      reportedTextBeforeSection = true;
+    } else if (section.questions.length > 0) {
+      problems.report(read.line, 'texts.error.paragraphAfterQuestions');
+    } else {
+      sections.addParagraph(section, read);
     }
-    section.paragraphs.push(paragraph.join(' '));
-    paragraph = [];
   };
 
   for (let index = frontMatterEnd + 1; index < lines.length; index++) {
@@ -43,134 +84,83 @@ export function parseText(source: string, file: string): Text {
       flushParagraph();
     } else if (line.startsWith('# ')) {
       flushParagraph();
-      if (line.slice(2).trim() !== meta.title) {
-        fail(lineNumber, 'the "# " heading must repeat the front matter title');
+      if (meta.title !== '' && line.slice(2).trim() !== meta.title) {
+        problems.report(lineNumber, 'texts.error.titleMismatch');
       }
     } else if (line.startsWith('## ')) {
       flushParagraph();
       const heading = line.slice(3).trim();
-      const editorialTitle = heading.endsWith('{editorial}');
-      const title = heading.replace(/\s*\{editorial\}$/, '');
-      if (title === '') fail(lineNumber, 'empty section title');
-      sections.push({ title, editorialTitle, paragraphs: [], questions: [], line: lineNumber });
+      const editorialTitle = heading.endsWith(EDITORIAL);
+      // Not a regular expression: /\s*\{editorial\}$/ takes minutes on a heading of spaces.
+      const title = editorialTitle ? heading.slice(0, -EDITORIAL.length).trimEnd() : heading;
+      sections.open(title, editorialTitle, lineNumber);
     } else if (/^\?[a-z]{2}\s/.test(line)) {
       flushParagraph();
-      const section = sections.at(-1) ?? fail(lineNumber, 'question before the first section');
-      addQuestionLine(section, line, lineNumber, fail);
+      const section = sections.current;
+      if (section) addQuestionLine(section, line, lineNumber, problems);
+      else problems.report(lineNumber, 'texts.error.questionBeforeSection');
     } else if (line.startsWith('#')) {
-      fail(lineNumber, 'only "# " (title) and "## " (section) headings are allowed');
+      flushParagraph();
+      problems.report(lineNumber, 'texts.error.deepHeading');
     } else {
-      if (paragraph.length === 0) paragraphStart = lineNumber;
-      paragraph.push(line.trim());
+      paragraph.add(line, lineNumber);
     }
   }
   flushParagraph();
 
-  if (sections.length === 0) fail(frontMatterEnd + 2, 'no "## " section');
-  for (const section of sections) checkSection(section, fail);
-
+  if (sections.count === 0) {
+    // The line after the front matter, or its last line when nothing follows.
+    problems.report(Math.min(frontMatterEnd + 2, lines.length), 'texts.error.noSection');
+  }
   return {
     ...meta,
-    sections: sections.map((section, index): Section => ({
-      number: index + 1,
-      title: section.title,
-      editorialTitle: section.editorialTitle,
-      paragraphs: section.paragraphs,
-      questions: section.questions.map(toQuestion),
-    })),
+    sections: sections.finish((section) => checkQuestions(section, rules, problems)),
   };
 }
 
-type Fail = (line: number, reason: string) => never;
-
-interface MutableSection {
-  title: string;
-  editorialTitle: boolean;
-  paragraphs: string[];
-  questions: { fr?: string; en?: string; line: number }[];
-  line: number;
-}
-
-const REQUIRED_KEYS = ['id', 'title', 'author', 'date', 'language', 'source'] as const;
-const OPTIONAL_KEYS = ['intro', 'note', 'credits'] as const;
-type FrontMatter = Omit<Text, 'sections'>;
-
-/** Button ids carry the text id; this length keeps them far below Discord's 100 characters. */
-const MAX_ID_LENGTH = 40;
-
-function parseFrontMatter(lines: string[], firstLine: number, fail: Fail): FrontMatter {
-  const values = new Map<string, string>();
-  lines.forEach((line, index) => {
-    const match = /^([a-z]+):\s*(.*)$/.exec(line);
-    if (!match?.[1]) return fail(firstLine + index, `expected "key: value", got "${line}"`);
-    const [, key, value = ''] = match;
-    if (![...REQUIRED_KEYS, ...OPTIONAL_KEYS].includes(key as never)) {
-      return fail(firstLine + index, `unknown front matter key "${key}"`);
-    }
-    if (values.has(key)) return fail(firstLine + index, `duplicate front matter key "${key}"`);
-    values.set(key, value.trim());
-  });
-  for (const key of REQUIRED_KEYS) {
-    if (!values.get(key)) fail(firstLine - 1, `front matter lacks "${key}"`);
-  }
-  const lineOf = (key: string) => firstLine + lines.findIndex((line) => line.startsWith(`${key}:`));
-  const id = values.get('id') ?? '';
-  if (!/^[a-z0-9-]+$/.test(id) || id.length > MAX_ID_LENGTH) {
-    fail(lineOf('id'), `id must be lowercase letters, digits and "-", at most ${MAX_ID_LENGTH}`);
-  }
-  const date = values.get('date') ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    fail(lineOf('date'), 'date must be YYYY-MM-DD');
-  }
-  if (!/^https?:\/\/\S+$/.test(values.get('source') ?? '')) {
-    fail(lineOf('source'), 'source must be an http(s) link');
-  }
-  return {
-    id,
-    title: values.get('title') ?? '',
-    author: values.get('author') ?? '',
-    date,
-    language: values.get('language') ?? '',
-    source: values.get('source') ?? '',
-    intro: values.get('intro'),
-    note: values.get('note'),
-    credits: values.get('credits'),
-  };
-}
-
-function addQuestionLine(section: MutableSection, line: string, lineNumber: number, fail: Fail) {
+function addQuestionLine(
+  section: DraftSection,
+  line: string,
+  lineNumber: number,
+  problems: ProblemList,
+) {
   const language = line.slice(1, 3);
   const question = line.slice(4).trim();
   if (language !== 'fr' && language !== 'en') {
-    return fail(lineNumber, `questions are written "?fr" then "?en", not "?${language}"`);
+    problems.report(lineNumber, 'texts.error.questionLanguage', { language });
+    return;
   }
-  if (question === '') return fail(lineNumber, 'empty question');
+  if (question === '') problems.report(lineNumber, 'texts.error.emptyQuestion');
+  else if (question.length > MAX_QUESTION_LENGTH) {
+    problems.report(lineNumber, 'texts.error.questionTooLong', {
+      length: question.length,
+      max: MAX_QUESTION_LENGTH,
+    });
+  }
   const last = section.questions.at(-1);
   if (language === 'fr') {
-    if (last && last.en === undefined) fail(last.line, 'question without its "?en" translation');
+    if (last && last.en === undefined) {
+      problems.report(last.line, 'texts.error.untranslatedQuestion');
+      last.en = '';
+    }
     section.questions.push({ fr: question, line: lineNumber });
+  } else if (!last || last.en !== undefined) {
+    problems.report(lineNumber, 'texts.error.loneTranslation');
   } else {
-    if (!last || last.en !== undefined) fail(lineNumber, '"?en" line without its "?fr" question');
-    else last.en = question;
+    last.en = question;
   }
 }
 
-const MIN_QUESTIONS = 2;
-const MAX_QUESTIONS = 4;
-
-function checkSection(section: MutableSection, fail: Fail) {
-  if (section.paragraphs.length === 0) fail(section.line, `section "${section.title}" is empty`);
+function checkQuestions(section: DraftSection, rules: MarkdownRules, problems: ProblemList) {
   const last = section.questions.at(-1);
-  if (last && last.en === undefined) fail(last.line, 'question without its "?en" translation');
+  if (last && last.en === undefined) problems.report(last.line, 'texts.error.untranslatedQuestion');
   const count = section.questions.length;
-  if (count < MIN_QUESTIONS || count > MAX_QUESTIONS) {
-    fail(
-      section.line,
-      `section "${section.title}" has ${count} discussion questions; ${MIN_QUESTIONS} to ${MAX_QUESTIONS} are expected`,
-    );
+  if (count < rules.minQuestions || count > MAX_QUESTIONS) {
+    problems.report(section.line, 'texts.error.questionCount', {
+      title: excerpt(section.title),
+      count,
+      min: rules.minQuestions,
+      max: MAX_QUESTIONS,
+    });
   }
-}
-
-function toQuestion(question: MutableSection['questions'][number]): DiscussionQuestion {
-  return { fr: question.fr ?? '', en: question.en ?? '' };
 }

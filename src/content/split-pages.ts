@@ -12,7 +12,10 @@ export type Page = readonly PageFragment[];
 export interface PageBudget {
   /** Characters a page may hold once rendered. */
   readonly size: number;
-  /** Rendered length of a fragment (escaping, paragraph marker, separator included). */
+  /**
+   * Rendered length of a fragment (escaping, paragraph marker, separator included): never less
+   * than the length of its text, so that text longer than a page is never rendered to be measured.
+   */
   readonly cost: (fragment: PageFragment) => number;
 }
 
@@ -39,7 +42,8 @@ export function splitIntoPages(
     let continued = false;
     while (rest !== '') {
       const whole: PageFragment = { paragraph: number, text: rest, continued };
-      const wholeCost = budget.cost(whole);
+      // Measuring the rest of a paragraph of 20,000 characters at every cut made paging quadratic.
+      const wholeCost = rest.length > budget.size ? Infinity : budget.cost(whole);
       if (used + wholeCost <= budget.size) {
         page.push(whole);
         used += wholeCost;
@@ -52,7 +56,7 @@ export function splitIntoPages(
         closePage();
         continue;
       }
-      const cut = bestCut(rest, (length) => {
+      const cut = bestCut(rest, room, (length) => {
         const fragment = { paragraph: number, text: rest.slice(0, length), continued };
         return budget.cost(fragment) <= room;
       });
@@ -75,11 +79,16 @@ export function splitIntoPages(
  * The longest prefix length that fits, preferring to end after a sentence, then after a word.
  * Cuts fall after the whitespace, so the pieces concatenate back to the original exactly.
  */
-function bestCut(text: string, fits: (length: number) => boolean): number {
-  const longest = longestFitting(text.length, fits);
+function bestCut(text: string, room: number, fits: (length: number) => boolean): number {
+  // What fits in `room` rendered characters is at most `room` characters long.
+  const longest = longestFitting(Math.min(text.length, room), fits);
   if (longest === text.length) return longest;
   const prefix = text.slice(0, longest);
-  const sentenceEnds = [...prefix.matchAll(/[.!?…»)]+\s+/gu)].map((m) => m.index + m[0].length);
+  // Matches start only where a run of punctuation starts: retrying inside a run of 4,000 dots
+  // would take quadratic time on every page cut.
+  const sentenceEnds = [...prefix.matchAll(/(?<![.!?…»)])[.!?…»)]+\s+/gu)].map(
+    (m) => m.index + m[0].length,
+  );
   const sentenceEnd = sentenceEnds.at(-1);
   if (sentenceEnd !== undefined && sentenceEnd > longest / 2) return sentenceEnd;
   const wordEnds = [...prefix.matchAll(/\s+/gu)].map((m) => m.index + m[0].length);

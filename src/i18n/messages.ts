@@ -8,6 +8,7 @@ import { privacyMessages } from './privacy';
 import { quoteMessages } from './quotes';
 import { rateLimitMessages } from './rate-limit';
 import { readingMessages } from './reading';
+import { textMessages } from './texts';
 
 /** Every catalogue, merged. A feature adds its own file and one line here. */
 export const messages = {
@@ -21,6 +22,7 @@ export const messages = {
   ...privacyMessages,
   ...rateLimitMessages,
   ...chartMessages,
+  ...textMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -153,21 +153,27 @@ export const textMessages = {
     fr: 'Aucune question de discussion : les messages hebdomadaires d’un plan de lecture n’en proposeront pas. Un fichier .md peut en donner (lignes « ?fr » et « ?en » à la fin de chaque section).',
     en: 'No discussion questions: a reading plan’s weekly prompts will have none. A .md file can give some (“?fr” and “?en” lines at the end of each section).',
   },
-  'texts.warning.sectionsWithoutQuestions.one': {
-    fr: 'La section {sections} n’a pas de question de discussion.',
-    en: 'Section {sections} has no discussion questions.',
+  'texts.warning.sectionsWithoutQuestions': {
+    fr: {
+      one: 'La section {sections} n’a pas de question de discussion.',
+      other: '{count} sections n’ont pas de question de discussion : {sections}.',
+    },
+    en: {
+      one: 'Section {sections} has no discussion questions.',
+      other: '{count} sections have no discussion questions: {sections}.',
+    },
   },
-  'texts.warning.sectionsWithoutQuestions.other': {
-    fr: '{count} sections n’ont pas de question de discussion : {sections}.',
-    en: '{count} sections have no discussion questions: {sections}.',
-  },
-  'texts.warning.longSections.one': {
-    fr: 'La section {sections} est très longue (plus de {length} caractères) : `/section` la montre en plusieurs pages, et le message d’un plan de lecture n’en donne que le début. Des titres « ## » peuvent la découper.',
-    en: 'Section {sections} is very long (over {length} characters): `/section` shows it over several pages, and a reading plan’s prompt only its opening. “##” headings can split it.',
-  },
-  'texts.warning.longSections.other': {
-    fr: '{count} sections sont très longues (plus de {length} caractères) : {sections}. `/section` les montre en plusieurs pages, et le message d’un plan de lecture n’en donne que le début. Des titres « ## » peuvent les découper.',
-    en: '{count} sections are very long (over {length} characters): {sections}. `/section` shows them over several pages, and a reading plan’s prompt only their opening. “##” headings can split them.',
+  'texts.warning.longSections': {
+    fr: {
+      one: 'La section {sections} est très longue (plus de {length} caractères) : `/section` la montre en plusieurs pages, et le message d’un plan de lecture n’en donne que le début. Des titres « ## » peuvent la découper.',
+      other:
+        '{count} sections sont très longues (plus de {length} caractères) : {sections}. `/section` les montre en plusieurs pages, et le message d’un plan de lecture n’en donne que le début. Des titres « ## » peuvent les découper.',
+    },
+    en: {
+      one: 'Section {sections} is very long (over {length} characters): `/section` shows it over several pages, and a reading plan’s prompt only its opening. “##” headings can split it.',
+      other:
+        '{count} sections are very long (over {length} characters): {sections}. `/section` shows them over several pages, and a reading plan’s prompt only their opening. “##” headings can split them.',
+    },
   },
   'texts.warning.sectionsByParagraphs': {
     fr: 'Pas de titres « ## » : j’ai fait une section tous les {size} paragraphes, titrée par ses premiers mots. Pour choisir vos sections, ajoutez des lignes « ## Titre ».',
@@ -181,13 +187,17 @@ export const textMessages = {
     fr: 'Un fichier .txt ne dit ni son auteur, ni sa date, ni sa source : l’aperçu montre ce que Tribune affichera. Pour les donner, envoyez un fichier .md.',
     en: 'A .txt file gives no author, date or source: the preview shows what Tribune will show. To give them, send a .md file.',
   },
-  'texts.warning.joinedLines.one': {
-    fr: 'Le paragraphe de la ligne {line} réunit plusieurs longues lignes : si chacune est un paragraphe, séparez-les par une ligne vide.',
-    en: 'The paragraph at line {line} joins several long lines: if each one is a paragraph, separate them with a blank line.',
-  },
-  'texts.warning.joinedLines.other': {
-    fr: '{count} paragraphes réunissent plusieurs longues lignes (le premier ligne {line}) : si chacune est un paragraphe, séparez-les par une ligne vide.',
-    en: '{count} paragraphs join several long lines (the first at line {line}): if each line is a paragraph, separate them with a blank line.',
+  'texts.warning.joinedLines': {
+    fr: {
+      one: 'Le paragraphe de la ligne {line} réunit plusieurs longues lignes : si chacune est un paragraphe, séparez-les par une ligne vide.',
+      other:
+        '{count} paragraphes réunissent plusieurs longues lignes (le premier ligne {line}) : si chacune est un paragraphe, séparez-les par une ligne vide.',
+    },
+    en: {
+      one: 'The paragraph at line {line} joins several long lines: if each one is a paragraph, separate them with a blank line.',
+      other:
+        '{count} paragraphs join several long lines (the first at line {line}): if each line is a paragraph, separate them with a blank line.',
+    },
   },
 
   'texts.preview.intro': {
@@ -199,30 +209,26 @@ export const textMessages = {
     fr: '{sections} · {paragraphs} · {questions}',
     en: '{sections} · {paragraphs} · {questions}',
   },
-  'texts.preview.sections.one': { fr: '{count} section', en: '{count} section' },
-  'texts.preview.sections.other': { fr: '{count} sections', en: '{count} sections' },
-  'texts.preview.paragraphs.one': { fr: '{count} paragraphe', en: '{count} paragraph' },
-  'texts.preview.paragraphs.other': { fr: '{count} paragraphes', en: '{count} paragraphs' },
-  'texts.preview.questions.one': {
-    fr: '{count} question de discussion',
-    en: '{count} discussion question',
+  'texts.preview.sections': {
+    fr: { one: '{count} section', other: '{count} sections' },
+    en: { one: '{count} section', other: '{count} sections' },
   },
-  'texts.preview.questions.other': {
-    fr: '{count} questions de discussion',
-    en: '{count} discussion questions',
+  'texts.preview.paragraphs': {
+    fr: { one: '{count} paragraphe', other: '{count} paragraphes' },
+    en: { one: '{count} paragraph', other: '{count} paragraphs' },
+  },
+  'texts.preview.questions': {
+    fr: { one: '{count} question de discussion', other: '{count} questions de discussion' },
+    en: { one: '{count} discussion question', other: '{count} discussion questions' },
   },
   'texts.preview.sectionLine': { fr: '{heading} — {paragraphs}', en: '{heading} — {paragraphs}' },
   'texts.preview.sectionLineWithQuestions': {
     fr: '{heading} — {paragraphs} · {questions}',
     en: '{heading} — {paragraphs} · {questions}',
   },
-  'texts.preview.moreSections.one': {
-    fr: '… et {count} autre section.',
-    en: '… and {count} more section.',
-  },
-  'texts.preview.moreSections.other': {
-    fr: '… et {count} autres sections.',
-    en: '… and {count} more sections.',
+  'texts.preview.moreSections': {
+    fr: { one: '… et {count} autre section.', other: '… et {count} autres sections.' },
+    en: { one: '… and {count} more section.', other: '… and {count} more sections.' },
   },
   'texts.preview.warnings': { fr: 'À vérifier', en: 'Worth checking' },
   'texts.preview.confirm': { fr: 'Ajouter ce texte', en: 'Add this text' },

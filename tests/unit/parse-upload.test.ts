@@ -95,7 +95,7 @@ describe('parseUpload, Markdown (.md): the format of content/', () => {
     expect(result.ok && result.warnings).toEqual([
       {
         line: undefined,
-        key: 'texts.warning.sectionsWithoutQuestions.other',
+        key: 'texts.warning.sectionsWithoutQuestions',
         params: { count: 2, sections: '§2, §3' },
       },
     ]);
@@ -259,7 +259,7 @@ describe('parseUpload, plain text (.txt)', () => {
     const result = upload('a.txt', `Titre\n\n${line}\n${line}\n${line}\n`);
     expect(result.ok && result.warnings).toContainEqual({
       line: 3,
-      key: 'texts.warning.joinedLines.one',
+      key: 'texts.warning.joinedLines',
       params: { count: 1, line: 3 },
     });
   });

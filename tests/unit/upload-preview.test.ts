@@ -9,7 +9,7 @@ import {
   describeNotice,
   renderUploadPreview,
   renderUploadProblems,
-} from '../../src/content/upload/render-upload';
+} from '../../src/texts/core/render-upload';
 import type { Section, Text } from '../../src/content/text';
 import {
   LONG_SECTION_LENGTH,
@@ -147,7 +147,7 @@ describe('renderUploadPreview', () => {
     const plainWarnings: TextWarning[] = [
       { line: undefined, key: 'texts.warning.sectionsByParagraphs', params: { size: 10 } },
       { line: 3, key: 'texts.warning.openingSection', params: {} },
-      { line: 4, key: 'texts.warning.joinedLines.other', params: { count: 1999, line: 4 } },
+      { line: 4, key: 'texts.warning.joinedLines', params: { count: 1999, line: 4 } },
       { line: undefined, key: 'texts.warning.plainTextMeta', params: {} },
       { line: undefined, key: 'texts.warning.noQuestions', params: {} },
     ];

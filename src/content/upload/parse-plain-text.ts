@@ -83,8 +83,7 @@ export function parsePlainText(
   if (firstJoined) {
     warnings.push({
       line: firstJoined.line,
-      key:
-        joined.length === 1 ? 'texts.warning.joinedLines.one' : 'texts.warning.joinedLines.other',
+      key: 'texts.warning.joinedLines',
       params: { count: joined.length, line: firstJoined.line },
     });
   }

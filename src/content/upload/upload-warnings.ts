@@ -1,4 +1,3 @@
-import { pluralForm } from '../../i18n/plural';
 import type { Text } from '../text';
 import { LONG_SECTION_LENGTH } from '../text-limits';
 import type { TextWarning } from '../text-notice';
@@ -19,7 +18,7 @@ export function textWarnings(text: Text): TextWarning[] {
   } else if (withoutQuestions.length > 0) {
     warnings.push({
       line: undefined,
-      key: `texts.warning.sectionsWithoutQuestions.${pluralForm('en', withoutQuestions.length)}`,
+      key: 'texts.warning.sectionsWithoutQuestions',
       params: { count: withoutQuestions.length, sections: listSections(withoutQuestions) },
     });
   }
@@ -31,7 +30,7 @@ export function textWarnings(text: Text): TextWarning[] {
   if (long.length > 0) {
     warnings.push({
       line: undefined,
-      key: `texts.warning.longSections.${pluralForm('en', long.length)}`,
+      key: 'texts.warning.longSections',
       params: { count: long.length, sections: listSections(long), length: LONG_SECTION_LENGTH },
     });
   }

@@ -1,13 +1,12 @@
 import type { Locale } from '../../i18n/locale';
-import { pluralForm } from '../../i18n/plural';
 import { translate, type MessageParams } from '../../i18n/translate';
 import { attribution, sectionHeading } from '../../quotes/attribution';
 import { LIMITS } from '../../render/limits';
 import { escapeInlineMarkdown, escapeMarkdown } from '../../render/markdown';
 import { clip, embedsLength, type EmbedView, type MessageView } from '../../render/view';
-import type { Section } from '../text';
-import type { TextProblem, TextWarning } from '../text-notice';
-import type { UploadPreview } from './parse-upload';
+import type { Section } from '../../content/text';
+import type { TextProblem, TextWarning } from '../../content/text-notice';
+import type { UploadPreview } from '../../content/upload/parse-upload';
 
 /** The custom ids of the preview's buttons: the command encodes who may press them, and until when. */
 export interface PreviewButtonIds {
@@ -31,7 +30,7 @@ export function renderUploadPreview(
 ): MessageView {
   const { text } = preview;
   const count = (key: 'sections' | 'paragraphs' | 'questions', value: number) =>
-    translate(locale, `texts.preview.${key}.${pluralForm(locale, value)}`, { count: value });
+    translate(locale, `texts.preview.${key}`, { count: value });
   const questions = text.sections.reduce((sum, section) => sum + section.questions.length, 0);
   const summary = translate(locale, 'texts.preview.summary', {
     sections: count('sections', text.sections.length),
@@ -70,8 +69,7 @@ export function renderUploadPreview(
   const description = fitLines(
     `${summary}\n`,
     text.sections.map(sectionLine),
-    (more) =>
-      translate(locale, `texts.preview.moreSections.${pluralForm(locale, more)}`, { count: more }),
+    (more) => translate(locale, 'texts.preview.moreSections', { count: more }),
     room,
   );
   return {

@@ -22,6 +22,7 @@ import type { Services } from '../src/services';
 import { ownsGuild as ownsGuildOf, type Shards } from '../src/shards/shards';
 import { networkFilesystemOf, sqliteSharingProblem } from '../src/store/sqlite-sharing';
 import { openStore } from '../src/store/open-store';
+import { TextCatalog } from '../src/texts/text-catalog';
 import { systemClock, type Clock } from '../src/time/clock';
 
 export interface Bot {
@@ -52,6 +53,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const ownsGuild = (guildId: string) => ownsGuildOf(shards, guildId);
   await checkSqliteSharing(config.DATABASE_URL, shards, logger);
   const store = await openStore({ url: config.DATABASE_URL, logger });
+  const texts = new TextCatalog({ store, builtIn: library, clock: options.clock ?? systemClock });
   // The adapters are built on the client now and used once it is ready (background work starts then).
   const client = createDiscordClient(config, shards);
   const services: Services = {
@@ -59,7 +61,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     logger,
     clock: options.clock ?? systemClock,
     store,
-    library,
+    texts,
     polls: new PollService({
       config,
       logger,
@@ -74,7 +76,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       logger,
       clock: options.clock ?? systemClock,
       store,
-      library,
+      texts: {
+        textOf: async (guildId, textId) => {
+          const text = await texts.textFor(guildId, textId);
+          return text === 'removed' ? undefined : text;
+        },
+      },
       poster: new DiscordPromptPoster(client),
       ownsGuild,
       closingPoll: (input) => {

@@ -149,7 +149,8 @@ export default {
   async autocomplete(interaction, { services, locale }) {
     const focused = interaction.options.getFocused(true);
     if (focused.name === 'text') {
-      await interaction.respond(textChoices(services.library, focused.value));
+      const library = await services.texts.libraryFor(interaction.guildId);
+      await interaction.respond(textChoices(library, focused.value));
     } else if (focused.name === 'weekday') {
       await interaction.respond(
         toChoices(
@@ -242,7 +243,10 @@ async function start(
   const weekday = parseWeekday(options.getString('weekday', true));
   const time = parseTime(options.getString('time', true));
   const timeZone = parseTimeZone(options.getString('timezone'), services.config.DEFAULT_TIMEZONE);
-  const text = resolveText(services.library, options.getString('text'));
+  const text = resolveText(
+    await services.texts.libraryFor(interaction.guildId),
+    options.getString('text'),
+  );
   const firstSection = options.getInteger('from_section') ?? 1;
   if (firstSection < 1 || firstSection > text.sections.length) {
     throw new UserError('reading.sectionOutOfRange', {

@@ -47,21 +47,21 @@ export default {
       throw new UserError('search.queryTooLong', { length: query.length, max: MAX_QUERY_LENGTH });
     }
     const textQuery = interaction.options.getString('text');
+    const everyText = await services.texts.libraryFor(interaction.guildId);
     const library =
-      textQuery === null
-        ? services.library
-        : createLibrary([resolveText(services.library, textQuery)]);
+      textQuery === null ? everyText : createLibrary([resolveText(everyText, textQuery)]);
     const hits = searchPassages(library, query, {
       limit: MAX_RESULTS,
       excerptLength: EXCERPT_LENGTH,
     });
     if (hits.length === 0) throw new UserError('search.noResults', { query });
-    const view = renderSearchResults(services.library, query, hits, locale);
+    const view = renderSearchResults(everyText, query, hits, locale);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     await replyWhenReady(interaction, view, { ephemeral });
   },
 
   async autocomplete(interaction, { services }) {
-    await interaction.respond(textChoices(services.library, interaction.options.getFocused()));
+    const library = await services.texts.libraryFor(interaction.guildId);
+    await interaction.respond(textChoices(library, interaction.options.getFocused()));
   },
 } satisfies Command;

@@ -13,6 +13,7 @@ import { localized } from '../src/discord/localize';
 import { replyWhenReady, updateWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import { isLocale } from '../src/i18n/locale';
+import type { Services } from '../src/services';
 import { integerPart } from '../src/render/custom-id';
 import { CONTENTS_BUTTON, renderContents } from '../src/quotes/render-contents';
 import { QUOTE_BUTTON, renderQuotePage } from '../src/quotes/render-quote';
@@ -50,7 +51,7 @@ export default {
   },
 
   async execute(interaction, { services, locale }) {
-    const { library } = services;
+    const library = await services.texts.libraryFor(interaction.guildId);
     const text = resolveText(library, interaction.options.getString('text'));
     const sectionQuery = interaction.options.getString('section');
     const paragraph = interaction.options.getInteger('paragraph');
@@ -68,11 +69,12 @@ export default {
 
   async autocomplete(interaction: AutocompleteInteraction, { services }: HandlerContext) {
     const focused = interaction.options.getFocused(true);
+    const library = await services.texts.libraryFor(interaction.guildId);
     if (focused.name === 'text') {
-      await interaction.respond(textChoices(services.library, focused.value));
+      await interaction.respond(textChoices(library, focused.value));
       return;
     }
-    const text = textOrDefault(interaction, services.library);
+    const text = textOrDefault(interaction, library);
     await interaction.respond(
       toChoices(
         rankSections(text, focused.value).map((section) => ({
@@ -90,7 +92,7 @@ export default {
       [textId, sectionPart, paragraphPart, pagePart, locale],
       { services },
     ) {
-      const text = textId === undefined ? undefined : services.library.byId.get(textId);
+      const text = await textOfButton(interaction.guildId, textId, services);
       const sectionNumber = integerPart(sectionPart);
       const section = sectionNumber === undefined ? undefined : text?.sections[sectionNumber - 1];
       const paragraph = integerPart(paragraphPart);
@@ -115,15 +117,28 @@ export default {
     },
     // contents:<text>:<page>:<locale>
     async [CONTENTS_BUTTON](interaction, [textId, pagePart, locale], { services }) {
-      const text = textId === undefined ? undefined : services.library.byId.get(textId);
+      const text = await textOfButton(interaction.guildId, textId, services);
       const page = integerPart(pagePart);
       if (!text || page === undefined || locale === undefined || !isLocale(locale)) {
         throw new UserError('error.staleButton');
       }
-      await updateWhenReady(interaction, renderContents(services.library, text, page, locale));
+      const library = await services.texts.libraryFor(interaction.guildId);
+      await updateWhenReady(interaction, renderContents(library, text, page, locale));
     },
   },
 } satisfies Command;
+
+/** The text a page button names, in its server; a removed one says so. */
+async function textOfButton(
+  guildId: string | null,
+  textId: string | undefined,
+  services: Services,
+): Promise<Text | undefined> {
+  if (textId === undefined || guildId === null) return undefined;
+  const text = await services.texts.textFor(guildId, textId);
+  if (text === 'removed') throw new UserError('texts.error.removed');
+  return text;
+}
 
 function checkParagraph(section: Section, paragraph: number) {
   if (paragraph < 1 || paragraph > section.paragraphs.length) {

@@ -1,11 +1,11 @@
 import type { Config } from './config/config';
-import type { Library } from './content/library';
 import type { Logger } from './log/logger';
 import type { PollService } from './polls/poll-service';
 import type { PrivacyService } from './privacy/privacy-service';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import type { ReadingService } from './reading/reading-service';
 import type { Store } from './store/store';
+import type { TextCatalog } from './texts/text-catalog';
 import type { Clock } from './time/clock';
 
 /**
@@ -17,7 +17,8 @@ export interface Services {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly store: Store;
-  readonly library: Library;
+  /** Built-in texts and each server's own. */
+  readonly texts: TextCatalog;
   readonly polls: PollService;
   readonly readings: ReadingService;
   readonly rateLimits: RateLimiter;

@@ -8,6 +8,7 @@ import { privacyMessages } from './privacy';
 import { quoteMessages } from './quotes';
 import { rateLimitMessages } from './rate-limit';
 import { readingMessages } from './reading';
+import { textCommandMessages } from './text-commands';
 import { textMessages } from './texts';
 
 /** Every catalogue, merged. A feature adds its own file and one line here. */
@@ -17,6 +18,7 @@ export const messages = {
   ...commandMessages,
   ...quoteMessages,
   ...readingMessages,
+  ...textCommandMessages,
   ...pollMessages,
   ...pollCommandMessages,
   ...privacyMessages,

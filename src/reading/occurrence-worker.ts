@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Library } from '../content/library';
 import type { Text } from '../content/text';
 import type { Locale } from '../i18n/locale';
 import type { Logger } from '../log/logger';
@@ -14,7 +13,7 @@ import {
 } from './core/occurrence-outcome';
 import type { MissReason, Occurrence, PauseReason, ReadingPlan } from './core/plan';
 import type { PlanStore } from './plan-store';
-import { PromptRejected, type PromptPoster } from './ports';
+import { PromptRejected, type PromptPoster, type TextSource } from './ports';
 import { renderPlanPrompt } from './core/render-prompt';
 import { withRetries } from './retry';
 
@@ -36,7 +35,7 @@ export type PostOutcome =
 
 export interface OccurrenceWorkerOptions {
   readonly plans: PlanStore;
-  readonly library: Library;
+  readonly texts: TextSource;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly closingPoll?: ClosingPoll | undefined;
@@ -64,7 +63,7 @@ export class OccurrenceWorker {
     late: boolean,
     signal: AbortSignal,
   ): Promise<PostOutcome> {
-    const { plans, library, clock, logger } = this.options;
+    const { plans, texts, clock, logger } = this.options;
     const claim: OccurrenceRecord = {
       state: 'claimed',
       by: this.instanceId,
@@ -81,7 +80,7 @@ export class OccurrenceWorker {
       return { kind: 'stale' };
     }
     const log = logger.child({ planId, occurrence: occurrence.localDate });
-    const text = library.byId.get(plan.textId);
+    const text = await texts.textOf(plan.guildId, plan.textId);
     if (!text) {
       const outcome = this.missed(occurrence, 'text-missing', 'text-missing');
       await this.settle(plan, occurrence, outcome);

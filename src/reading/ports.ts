@@ -1,3 +1,4 @@
+import type { Text } from '../content/text';
 import type { Locale } from '../i18n/locale';
 import type { ButtonView, MessageView } from '../render/view';
 import type { PauseReason } from './core/plan';
@@ -48,4 +49,10 @@ export class PromptRejected extends Error {
     super(detail);
     this.name = 'PromptRejected';
   }
+}
+
+/** The texts plans read: built in, or the plan's server's own (`src/texts/`). */
+export interface TextSource {
+  /** The text a server knows by this id; undefined once removed (or never known). */
+  textOf(guildId: string, textId: string): Promise<Text | undefined>;
 }

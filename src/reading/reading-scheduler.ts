@@ -1,6 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Library } from '../content/library';
 import type { Lifecycle } from '../lifecycle';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
@@ -9,14 +8,14 @@ import { cronExpression } from './core/next-occurrence';
 import { OccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
 import type { Occurrence, ReadingPlan } from './core/plan';
 import type { DuePlan, PlanStore } from './plan-store';
-import type { PromptPoster } from './ports';
+import type { PromptPoster, TextSource } from './ports';
 import { sleep } from './retry';
 
 export type { ClosingPoll, PostOutcome };
 
 export interface ReadingSchedulerOptions {
   readonly plans: PlanStore;
-  readonly library: Library;
+  readonly texts: TextSource;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly policy: DuePolicy;

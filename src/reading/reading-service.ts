@@ -122,7 +122,7 @@ export class ReadingService implements Lifecycle {
         }
         return {
           plan,
-          text: this.options.library.byId.get(plan.textId),
+          text: await this.options.texts.textOf(plan.guildId, plan.textId),
           next: plan.state === 'active' ? pendingOccurrence(plan) : undefined,
           reads,
         };
@@ -156,8 +156,8 @@ export class ReadingService implements Lifecycle {
         done === 'marked' ? 'reading.read.marked' : 'reading.read.unmarked',
         {
           title:
-            this.options.library.byId.get(plan.textId)?.sections[section - 1]?.title ??
-            `§${section}`,
+            (await this.options.texts.textOf(plan.guildId, plan.textId))?.sections[section - 1]
+              ?.title ?? `§${section}`,
         },
       ),
     };
@@ -171,7 +171,7 @@ export class ReadingService implements Lifecycle {
         .map((mark) => mark.localDate),
     );
     const next = plan.state === 'active' ? pendingOccurrence(plan).at : undefined;
-    return renderProgress(plan, this.textOf(plan), read, next, locale);
+    return renderProgress(plan, await this.textOf(plan), read, next, locale);
   }
 
   /** Shows a week's read count on its prompt soon (`<planId>:<localDate>`, coalesced). */
@@ -185,12 +185,12 @@ export class ReadingService implements Lifecycle {
   }
 
   /** The next prompt as it will be posted, minus the ping (a preview notifies nobody). */
-  preview(plan: ReadingPlan, locale: Locale): MessageView {
+  async preview(plan: ReadingPlan, locale: Locale): Promise<MessageView> {
     if (plan.state === 'finished') {
       throw new UserError('reading.finished', { channel: `<#${plan.channelId}>` });
     }
     const sectionsRead = plan.posts.filter((post) => post.subject.kind === 'section').length;
-    const { view } = renderPlanPrompt(plan, this.textOf(plan), {
+    const { view } = renderPlanPrompt(plan, await this.textOf(plan), {
       locale,
       pollFollows: this.options.closingPoll !== undefined && sectionsRead >= 2,
     });
@@ -198,9 +198,9 @@ export class ReadingService implements Lifecycle {
   }
 
   /** Posts the next prompt now; the schedule goes on with the following week. */
-  postNext(plan: ReadingPlan): Promise<PostOutcome> {
+  async postNext(plan: ReadingPlan): Promise<PostOutcome> {
     requireActive(plan);
-    this.textOf(plan);
+    await this.textOf(plan);
     return this.scheduler.postPending(plan.id);
   }
 
@@ -229,7 +229,7 @@ export class ReadingService implements Lifecycle {
         channel: `<#${plan.channelId}>`,
       });
     }
-    this.textOf(plan);
+    await this.textOf(plan);
     // Weeks that went by while paused are not owed: the schedule restarts from now.
     const now = this.options.clock.now().toISOString();
     const resumed = await this.change(plan, (current) =>
@@ -262,7 +262,8 @@ export class ReadingService implements Lifecycle {
     if (post !== undefined)
       return post.subject.kind === 'section' ? post.subject.section : undefined;
     const record = await this.plans.occurrence(plan.id, localDate);
-    const sections = this.options.library.byId.get(plan.textId)?.sections.length ?? 0;
+    const sections =
+      (await this.options.texts.textOf(plan.guildId, plan.textId))?.sections.length ?? 0;
     const subject = nextSubject(plan, sections);
     return record?.state === 'claimed' && subject.kind === 'section' ? subject.section : undefined;
   }
@@ -284,8 +285,8 @@ export class ReadingService implements Lifecycle {
     );
   }
 
-  private textOf(plan: ReadingPlan): Text {
-    const text = this.options.library.byId.get(plan.textId);
+  private async textOf(plan: ReadingPlan): Promise<Text> {
+    const text = await this.options.texts.textOf(plan.guildId, plan.textId);
     if (!text) throw new UserError('reading.textMissing', { text: plan.textId });
     return text;
   }

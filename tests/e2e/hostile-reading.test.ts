@@ -32,7 +32,7 @@ describe('hostile input to /reading', () => {
     const { emulator, bot, logs } = testBot;
     const other = await seedSecondGuild(testBot);
     const before = await other.snapshot();
-    const textId = bot.services.library.defaultText.id;
+    const textId = bot.services.texts.builtIn.defaultText.id;
     const channel = fc.constantFrom(generalChannel, clubChannel);
     // Now and then a forged interaction without Manage Server.
     const permissions = fc.oneof(

@@ -84,7 +84,7 @@ async function zoeEverywhere(testBot: TestBot): Promise<World> {
   const { plan } = await bot.services.readings.createPlan({
     guildId: DEFAULT_IDS.guild,
     channelId: DEFAULT_IDS.clubChannel,
-    textId: bot.services.library.defaultText.id,
+    textId: bot.services.texts.builtIn.defaultText.id,
     firstSection: 1,
     weekday: 1,
     time: { hour: 3, minute: 0, second: 0 },

@@ -58,7 +58,7 @@ describe('/search', () => {
     const [choice] = await emulator
       .autocomplete({ name: 'search', focused: 'text', options: { query: 'x', text: 'mouton' } })
       .reply();
-    expect(choice?.value).toBe(bot.services.library.defaultText.id);
+    expect(choice?.value).toBe(bot.services.texts.builtIn.defaultText.id);
     const reply = await emulator
       .slashCommand({ name: 'search', options: { query: 'Macron', text: choice?.value ?? '' } })
       .reply();

@@ -151,7 +151,7 @@ describe('/section with a text longer than one message', () => {
 
   it('pages the section with buttons that every member can use; the pages joined equal the section', async () => {
     const { emulator, bot } = await botWithLongText();
-    const longText = bot.services.library.byId.get('long-texte-essai');
+    const longText = bot.services.texts.builtIn.byId.get('long-texte-essai');
     let message = await emulator
       .slashCommand({ name: 'section', options: { text: 'long-texte-essai', section: '1' } })
       .reply();

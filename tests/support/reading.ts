@@ -19,7 +19,7 @@ export async function planSecondsAhead(
   const { plan } = await testBot.bot.services.readings.createPlan({
     guildId: DEFAULT_IDS.guild,
     channelId: DEFAULT_IDS.clubChannel,
-    textId: testBot.bot.services.library.defaultText.id,
+    textId: testBot.bot.services.texts.builtIn.defaultText.id,
     firstSection: 1,
     weekday: isoWeekday(due) as Weekday,
     time: { hour: due.hour, minute: due.minute, second: due.second },

@@ -48,7 +48,7 @@ export interface SeededSecondGuild {
  */
 export async function seedSecondGuild(testBot: TestBot): Promise<SeededSecondGuild> {
   const { bot, emulator, storeUrl } = testBot;
-  const { polls, readings, library } = bot.services;
+  const { polls, readings, texts } = bot.services;
   const actor = {
     userId: OTHER.member,
     guildId: OTHER.guild,
@@ -86,7 +86,7 @@ export async function seedSecondGuild(testBot: TestBot): Promise<SeededSecondGui
   const { plan } = await readings.createPlan({
     guildId: OTHER.guild,
     channelId: OTHER.channel,
-    textId: library.defaultText.id,
+    textId: texts.builtIn.defaultText.id,
     firstSection: 1,
     weekday: 1,
     time: { hour: 3, minute: 0, second: 0 },

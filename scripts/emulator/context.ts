@@ -1,3 +1,4 @@
+import type { Cdn } from './cdn';
 import type { Gateway } from './gateway';
 import type { MessageRecord, MessageStore } from './message-store';
 import type { Recorder } from './recorder';
@@ -7,6 +8,7 @@ import type { World } from './world';
 export const Intent = {
   Guilds: 1 << 0,
   GuildMessages: 1 << 9,
+  GuildScheduledEvents: 1 << 16,
 } as const;
 
 /** What route handlers share. */
@@ -15,9 +17,12 @@ export interface Context {
   store: MessageStore;
   gateway: Gateway;
   recorder: Recorder;
+  cdn: Cdn;
   interactionTimeoutMs: number;
   interactionTokenTtlMs: number;
   baseUrl(): string;
+  /** Discord's clock for time rules (epoch ms). */
+  now(): number;
 }
 
 /** MESSAGE_* dispatches go only to sessions with the GuildMessages intent; ephemeral ones never. */
@@ -31,5 +36,8 @@ export function announceMessage(
     event === 'MESSAGE_DELETE'
       ? { id: record.id, channel_id: record.channelId, guild_id: record.guildId }
       : context.store.toJson(record);
-  context.gateway.dispatch(event, data, Intent.GuildMessages);
+  context.gateway.dispatch(event, data, {
+    intent: Intent.GuildMessages,
+    guildId: record.guildId,
+  });
 }

@@ -145,7 +145,16 @@ describe('gateway and login', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     const guild = client.guilds.cache.get(DEFAULT_IDS.guild);
     expect(guild?.preferredLocale).toBe('fr');
-    expect(guild?.channels.cache.map((c) => c.name).sort()).toEqual(['club-lecture', 'général']);
+    expect(guild?.channels.cache.map((c) => c.name).sort()).toEqual([
+      'Amphithéâtre',
+      'Discussion',
+      'club-lecture',
+      'général',
+    ]);
+    expect(guild?.channels.cache.get(DEFAULT_IDS.voiceChannel)?.type).toBe(ChannelType.GuildVoice);
+    expect(guild?.channels.cache.get(DEFAULT_IDS.stageChannel)?.type).toBe(
+      ChannelType.GuildStageVoice,
+    );
     expect(guild?.roles.cache.get(DEFAULT_IDS.moderatorRole)?.name).toBe('Modérateurs');
     const me = guild?.members.me;
     const general = textChannel(client, DEFAULT_IDS.generalChannel);
@@ -184,7 +193,7 @@ describe('gateway and login', () => {
     expect((await client.application?.fetch())?.id).toBe(DEFAULT_IDS.botUser);
     const guild = await client.guilds.fetch({ guild: DEFAULT_IDS.guild, force: true });
     expect(guild.name).toBe('Cercle de lecture');
-    expect((await guild.channels.fetch()).size).toBe(2);
+    expect((await guild.channels.fetch()).size).toBe(4);
     expect((await guild.roles.fetch()).map((r) => r.name)).toContain('Lecteurs');
     const member = await guild.members.fetch({ user: DEFAULT_IDS.moderator, force: true });
     expect(member.roles.cache.has(DEFAULT_IDS.moderatorRole)).toBe(true);

@@ -49,7 +49,8 @@ async function readCapped(
   response: Response,
   cap: number,
 ): Promise<{ bytes: number; capped: boolean }> {
-  const reader = response.body?.getReader();
+  // Node's fetch types its body stream loosely; it yields bytes.
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
   if (!reader) throw new Error('no body');
   let bytes = 0;
   for (;;) {

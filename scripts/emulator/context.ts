@@ -2,6 +2,7 @@ import type { Cdn } from './cdn';
 import type { Gateway } from './gateway';
 import type { MessageRecord, MessageStore } from './message-store';
 import type { Recorder } from './recorder';
+import type { StoredScheduledEvent } from './types';
 import type { World } from './world';
 
 /** Gateway intents the emulator honours when dispatching. */
@@ -40,4 +41,20 @@ export function announceMessage(
     intent: Intent.GuildMessages,
     guildId: record.guildId,
   });
+}
+
+/** GUILD_SCHEDULED_EVENT_* dispatches go to the guild's shard, to sessions with that intent. */
+export function announceScheduledEvent(
+  context: Context,
+  event:
+    | 'GUILD_SCHEDULED_EVENT_CREATE'
+    | 'GUILD_SCHEDULED_EVENT_UPDATE'
+    | 'GUILD_SCHEDULED_EVENT_DELETE',
+  stored: StoredScheduledEvent,
+): void {
+  context.gateway.dispatch(event, context.world.scheduledEventJson(stored, false), {
+    intent: Intent.GuildScheduledEvents,
+    guildId: stored.guildId,
+  });
+  context.recorder.changed();
 }

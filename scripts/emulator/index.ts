@@ -8,11 +8,16 @@
 //   expect(emulator.text(reply)).toContain('Dune');
 //   emulator.assertNoViolations();                 // in afterEach
 //   await client.destroy(); await emulator.close();
+//
+// Shards: guilds are routed to shard (guild_id >> 22) % count, as on Discord (`twoShardGuilds()`,
+// `guildIdOnShard()`). Slash commands take files for ATTACHMENT options, served by the emulator's
+// CDN (`AttachmentFile.delivery`, `downloads()`). Scheduled events: `scheduledEvents()`,
+// `setScheduledEventStatus()`, `setBotPermissions(Permission.CreateEvents, false)`.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Cdn } from './cdn';
-import { Intent } from './context';
+import { Intent, announceScheduledEvent } from './context';
 import type { Context } from './context';
 import { FaultInjector } from './faults';
 import { DEFAULT_BOT_USER, DEFAULT_TOKEN, defaultGuild, makeMembers } from './fixtures';
@@ -119,6 +124,7 @@ export class Emulator {
   private readonly gateway: Gateway;
   private readonly faults = new FaultInjector();
   private readonly cdn: Cdn;
+  private readonly context: Context;
   private readonly interactions: Interactions;
   private readonly server: Server;
   private port = 0;
@@ -157,7 +163,7 @@ export class Emulator {
         this.recorder.changed();
       },
     });
-    const context: Context = {
+    this.context = {
       world: this.world,
       store: this.store,
       gateway: this.gateway,
@@ -168,6 +174,7 @@ export class Emulator {
       baseUrl: () => this.baseUrl,
       now: options.now ?? Date.now,
     };
+    const context = this.context;
     this.interactions = new Interactions(context);
     const router = new Router();
     router.add(appRoutes(context, () => this.gatewayUrl));
@@ -428,15 +435,7 @@ export class Emulator {
     event.status = status;
     event.updatedAt = now();
     event.revision += 1;
-    this.gateway.dispatch(
-      'GUILD_SCHEDULED_EVENT_UPDATE',
-      this.world.scheduledEventJson(event, false),
-      {
-        intent: Intent.GuildScheduledEvents,
-        guildId: event.guildId,
-      },
-    );
-    this.recorder.changed();
+    announceScheduledEvent(this.context, 'GUILD_SCHEDULED_EVENT_UPDATE', event);
     return { ...event };
   }
 

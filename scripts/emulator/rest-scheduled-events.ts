@@ -1,6 +1,6 @@
 // Guild scheduled events: list, create, get, modify, delete, with Discord's permissions per
 // entity type, its limits, and GUILD_SCHEDULED_EVENT_* dispatches to the guild's shard.
-import { Intent } from './context';
+import { announceScheduledEvent } from './context';
 import type { Context } from './context';
 import { ApiError, Errors } from './errors';
 import { NO_CONTENT, json, route } from './http';
@@ -12,7 +12,7 @@ import { EVENT_LIMITS, eventFields } from './scheduled-event-rules';
 import type { EventRuleContext } from './scheduled-event-rules';
 import { EntityType, isFinished, isUpcoming, newScheduledEvent } from './scheduled-events';
 import type { EventFields } from './scheduled-events';
-import type { JsonObject, StoredScheduledEvent } from './types';
+import type { StoredScheduledEvent } from './types';
 import type { GuildState } from './world';
 
 /** Permissions Discord asks in the event's channel, besides Create/Manage Events. */
@@ -27,7 +27,7 @@ const CHANNEL_NEEDS: ReadonlyMap<number, bigint> = new Map([
 const unknownEvent = (): ApiError => new ApiError(404, 10070, 'Unknown Guild Scheduled Event');
 
 export function scheduledEventRoutes(context: Context): RouteDefinition[] {
-  const { world, gateway } = context;
+  const { world } = context;
 
   const guildOf = (request: ApiRequest): GuildState => {
     const guild = world.guild(request.params.guildId ?? '');
@@ -88,16 +88,6 @@ export function scheduledEventRoutes(context: Context): RouteDefinition[] {
 
   const withUserCount = (request: ApiRequest): boolean => request.query.with_user_count === 'true';
 
-  const announce = (event: string, stored: StoredScheduledEvent): JsonObject => {
-    const body = world.scheduledEventJson(stored, false);
-    gateway.dispatch(event, body, {
-      intent: Intent.GuildScheduledEvents,
-      guildId: stored.guildId,
-    });
-    context.recorder.changed();
-    return body;
-  };
-
   const list = (request: ApiRequest): ApiResponse => {
     const guild = guildOf(request);
     // Discord lists only SCHEDULED and ACTIVE events; finished ones stay readable by id.
@@ -127,7 +117,7 @@ export function scheduledEventRoutes(context: Context): RouteDefinition[] {
     }
     const event = newScheduledEvent(guild.id, world.botUser.id, fields);
     world.scheduledEvents.set(event.id, event);
-    announce('GUILD_SCHEDULED_EVENT_CREATE', event);
+    announceScheduledEvent(context, 'GUILD_SCHEDULED_EVENT_CREATE', event);
     return json(world.scheduledEventJson(event, false));
   };
 
@@ -151,7 +141,7 @@ export function scheduledEventRoutes(context: Context): RouteDefinition[] {
     if (typeof body.status === 'number') event.status = body.status;
     event.updatedAt = now();
     event.revision += 1;
-    announce('GUILD_SCHEDULED_EVENT_UPDATE', event);
+    announceScheduledEvent(context, 'GUILD_SCHEDULED_EVENT_UPDATE', event);
     return json(world.scheduledEventJson(event, false));
   };
 
@@ -160,7 +150,7 @@ export function scheduledEventRoutes(context: Context): RouteDefinition[] {
     const event = eventOf(request, guild);
     requirePermissions(guild, event, 'modify');
     event.deletedAt = now();
-    announce('GUILD_SCHEDULED_EVENT_DELETE', event);
+    announceScheduledEvent(context, 'GUILD_SCHEDULED_EVENT_DELETE', event);
     return NO_CONTENT;
   };
 

@@ -192,6 +192,27 @@ describe('routing by shard', () => {
     expect(seen).toEqual([`les deux@${DEFAULT_IDS.guild}`, `les deux@${SHARD_ONE_IDS.guild}`]);
   });
 
+  it('resumes every shard of a client and replays each its own missed interactions', async () => {
+    await setup();
+    const seen: string[] = [];
+    const both = await clients.login(emulator, {
+      shards: [0, 1],
+      shardCount: 2,
+      onInteraction: answerAs('les deux', seen),
+    });
+    await both.application?.commands.set([PING]);
+    await emulator.closeGateway(1006);
+    // Dispatched while both shards are disconnected: buffered per session, replayed on RESUME.
+    const first = emulator.slashCommand({ name: 'ping' });
+    const second = emulator.slashCommand({ name: 'ping', guildId: SHARD_ONE_IDS.guild });
+    await Promise.all([first.reply(), second.reply()]);
+    await emulator.waitFor(() => emulator.gatewayStats.live === 2);
+    expect(emulator.gatewayStats).toMatchObject({ identifies: 2, resumes: 2 });
+    expect(seen.sort()).toEqual(
+      [`les deux@${DEFAULT_IDS.guild}`, `les deux@${SHARD_ONE_IDS.guild}`].sort(),
+    );
+  });
+
   it('sends a shard’s events to every session on it (two processes during a rolling restart)', async () => {
     await setup();
     const seen: string[] = [];

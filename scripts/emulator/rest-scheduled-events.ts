@@ -6,7 +6,7 @@ import { ApiError, Errors } from './errors';
 import { NO_CONTENT, json, route } from './http';
 import type { ApiRequest, ApiResponse, RouteDefinition } from './http';
 import { now } from './ids';
-import { Permission, channelPermissions, has } from './permissions';
+import { Permission, has } from './permissions';
 import { validateScheduledEvent } from './request-schemas';
 import { EVENT_LIMITS, eventFields } from './scheduled-event-rules';
 import type { EventRuleContext } from './scheduled-event-rules';
@@ -38,10 +38,7 @@ export function scheduledEventRoutes(context: Context): RouteDefinition[] {
   /** The bot's permissions where the event takes place: its channel, or the guild (external). */
   const botPermissionsFor = (guild: GuildState, channelId: string | null): bigint => {
     const channel = channelId === null ? undefined : world.channels.get(channelId);
-    const member = world.botMember(guild.id);
-    return channel
-      ? channelPermissions(guild, channel.overwrites, member)
-      : world.botBasePermissions(guild.id);
+    return channel ? world.botPermissionsIn(channel) : world.botBasePermissions(guild.id);
   };
 
   const canSee = (guild: GuildState, event: StoredScheduledEvent): boolean =>

@@ -9,10 +9,16 @@ declare module 'discord-api-spec/zod' {
   export const CreateMessageInteractionCallbackRequestSchema: ZodMiniType;
   export const CreateTextThreadWithMessageRequestSchema: ZodMiniType;
   export const CreateTextThreadWithoutMessageRequestSchema: ZodMiniType;
+  export const ExternalScheduledEventCreateRequestSchema: ZodMiniType;
+  export const ExternalScheduledEventPatchRequestPartialSchema: ZodMiniType;
   export const IncomingWebhookRequestPartialSchema: ZodMiniType;
   export const IncomingWebhookUpdateRequestPartialSchema: ZodMiniType;
   export const MessageCreateRequestSchema: ZodMiniType;
   export const MessageEditRequestPartialSchema: ZodMiniType;
   export const ModalInteractionCallbackRequestSchema: ZodMiniType;
+  export const StageScheduledEventCreateRequestSchema: ZodMiniType;
+  export const StageScheduledEventPatchRequestPartialSchema: ZodMiniType;
   export const UpdateMessageInteractionCallbackRequestSchema: ZodMiniType;
+  export const VoiceScheduledEventCreateRequestSchema: ZodMiniType;
+  export const VoiceScheduledEventPatchRequestPartialSchema: ZodMiniType;
 }

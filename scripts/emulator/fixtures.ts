@@ -1,4 +1,5 @@
 import { Permission, bits } from './permissions';
+import { guildIdOnShard } from './shards';
 import type { BotUserFixture, CreateMembersOptions, GuildFixture, MemberFixture } from './types';
 
 /** Ids of the default fixtures, so tests can name them. */
@@ -11,6 +12,10 @@ export const DEFAULT_IDS = {
   botRole: '1300000000000000203',
   generalChannel: '1300000000000000301',
   clubChannel: '1300000000000000302',
+  /** A voice channel, for scheduled events (VOICE). */
+  voiceChannel: '1300000000000000303',
+  /** A stage channel where the bot is a stage moderator, for scheduled events (STAGE_INSTANCE). */
+  stageChannel: '1300000000000000304',
   /** Bastien, role Lecteurs: the default user of interactions. */
   reader: '1300000000000000401',
   /** Camille, role Modérateurs (ManageGuild | ManageMessages). */
@@ -35,9 +40,14 @@ const EVERYONE_PERMISSIONS = bits(
   Permission.UseApplicationCommands,
   Permission.CreatePublicThreads,
   Permission.SendMessagesInThreads,
+  Permission.Connect,
+  Permission.Speak,
 );
 
-/** What the bot needs: view, send, embed, attach, read history, create and talk in public threads. */
+/**
+ * What the bot needs: view, send, embed, attach, read history, create and talk in public threads,
+ * create scheduled events (revoke it with `emulator.setBotPermissions(Permission.CreateEvents, false)`).
+ */
 export const BOT_PERMISSIONS = bits(
   Permission.ViewChannel,
   Permission.SendMessages,
@@ -46,11 +56,22 @@ export const BOT_PERMISSIONS = bits(
   Permission.ReadMessageHistory,
   Permission.CreatePublicThreads,
   Permission.SendMessagesInThreads,
+  Permission.CreateEvents,
+);
+
+/** Stage moderators hold these in the stage channel; Discord asks them of a stage event's creator. */
+const STAGE_MODERATOR = bits(
+  Permission.ManageChannels,
+  Permission.MuteMembers,
+  Permission.MoveMembers,
 );
 
 export const MODERATOR_PERMISSIONS = bits(Permission.ManageGuild, Permission.ManageMessages);
 
-/** The default guild: two text channels, @everyone, Modérateurs, Lecteurs, a bot role, 4 members. */
+/**
+ * The default guild: two text channels, a voice and a stage channel, @everyone, Modérateurs,
+ * Lecteurs, a bot role, 4 members.
+ */
 export function defaultGuild(overrides: Partial<GuildFixture> = {}): GuildFixture {
   const ids = DEFAULT_IDS;
   return {
@@ -79,6 +100,16 @@ export function defaultGuild(overrides: Partial<GuildFixture> = {}): GuildFixtur
     channels: [
       { id: ids.generalChannel, name: 'général', type: 0, position: 0 },
       { id: ids.clubChannel, name: 'club-lecture', type: 0, position: 1 },
+      { id: ids.voiceChannel, name: 'Discussion', type: 2, position: 2 },
+      {
+        id: ids.stageChannel,
+        name: 'Amphithéâtre',
+        type: 13,
+        position: 3,
+        permission_overwrites: [
+          { id: DEFAULT_BOT_USER.id, type: 1, allow: STAGE_MODERATOR, deny: '0' },
+        ],
+      },
     ],
     members: [
       { id: ids.reader, username: 'bastien', global_name: 'Bastien', roles: [ids.readerRole] },
@@ -99,6 +130,57 @@ export function defaultGuild(overrides: Partial<GuildFixture> = {}): GuildFixtur
     ],
     ...overrides,
   };
+}
+
+/** Ids of `shardOneGuild()`, which Discord routes to shard 1 of 2 (the default guild: shard 0). */
+export const SHARD_ONE_IDS = {
+  guild: guildIdOnShard(1, 2),
+  botRole: '1300000000000008203',
+  channel: '1300000000000008301',
+  voiceChannel: '1300000000000008303',
+  /** Yanis, no role: the default user of interactions there. */
+  member: '1300000000000008401',
+  owner: '1300000000000008404',
+};
+
+/** A small guild on shard 1 of 2: one text and one voice channel, a bot role, two members. */
+export function shardOneGuild(): GuildFixture {
+  const ids = SHARD_ONE_IDS;
+  return {
+    id: ids.guild,
+    name: 'Cercle du soir',
+    preferred_locale: 'fr',
+    owner_id: ids.owner,
+    roles: [
+      { id: ids.guild, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0 },
+      {
+        id: ids.botRole,
+        name: DEFAULT_BOT_USER.username,
+        permissions: BOT_PERMISSIONS,
+        position: 1,
+        managed: true,
+      },
+    ],
+    channels: [
+      { id: ids.channel, name: 'lecture-du-soir', type: 0, position: 0 },
+      { id: ids.voiceChannel, name: 'Salon du soir', type: 2, position: 1 },
+    ],
+    members: [
+      { id: ids.member, username: 'yanis', global_name: 'Yanis', roles: [] },
+      { id: ids.owner, username: 'ines', global_name: 'Inès', roles: [] },
+      {
+        id: DEFAULT_BOT_USER.id,
+        username: DEFAULT_BOT_USER.username,
+        bot: true,
+        roles: [ids.botRole],
+      },
+    ],
+  };
+}
+
+/** Two guilds, one per shard of two: `defaultGuild()` (shard 0) and `shardOneGuild()` (shard 1). */
+export function twoShardGuilds(): GuildFixture[] {
+  return [defaultGuild(), shardOneGuild()];
 }
 
 let nextGeneratedMember = 1400000000000000000n;

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { randomToken } from './ids';
-import type { JsonObject } from './types';
+import { shardOwns } from './shards';
+import type { GatewaySessionInfo, JsonObject } from './types';
 import type { World } from './world';
 
 const Op = {
@@ -38,9 +39,27 @@ interface Session {
   shard: [number, number];
 }
 
+/** What `GET /gateway/bot` announces; `remaining` goes down with each IDENTIFY. */
+export interface SessionStartLimit {
+  total: number;
+  remaining: number;
+  resetAfterMs: number;
+  maxConcurrency: number;
+}
+
+/** Which sessions a dispatch goes to. */
+export interface DispatchTarget {
+  /** Only sessions that asked for this intent. */
+  intent?: number | null;
+  /** Only sessions whose shard owns this guild (null: a DM, shard 0); absent: every session. */
+  guildId?: string | null;
+}
+
 export interface GatewayOptions {
   token: string;
   heartbeatIntervalMs: number;
+  recommendedShards: number;
+  sessionStartLimit: SessionStartLimit;
   world: World;
   url: () => string;
   log: ((line: string) => void) | null;
@@ -75,14 +94,47 @@ export class Gateway {
     return this.sessions.size;
   }
 
+  /** Every known session: its shard, whether its socket is open, its intents. */
+  get sessionInfo(): GatewaySessionInfo[] {
+    return [...this.sessions.values()].map((s) => ({
+      id: s.id,
+      shard: [...s.shard],
+      live: s.socket?.readyState === WebSocket.OPEN,
+      intents: s.intents,
+    }));
+  }
+
+  /** How many known sessions would receive an event of this guild (null: a DM). */
+  sessionsFor(guildId: string | null): number {
+    return [...this.sessions.values()].filter((s) => shardOwns(s.shard, guildId)).length;
+  }
+
+  /** The body of `GET /gateway/bot`. */
+  botGatewayInfo(): JsonObject {
+    const limit = this.options.sessionStartLimit;
+    return {
+      url: this.options.url(),
+      shards: this.options.recommendedShards,
+      session_start_limit: {
+        total: limit.total,
+        remaining: Math.max(0, limit.remaining - this.stats.identifies),
+        reset_after: limit.resetAfterMs,
+        max_concurrency: limit.maxConcurrency,
+      },
+    };
+  }
+
   /**
-   * Sends a dispatch to every session (buffered for disconnected ones, replayed on RESUME).
-   * `intent` filters sessions that did not ask for it. Returns how many sessions got it.
+   * Sends a dispatch to the sessions of `target` (buffered for disconnected ones, replayed on
+   * RESUME), as Discord does: a guild's events only to the shard that owns it, and several
+   * sessions on one shard (a rolling restart) each get them. Returns how many sessions got it.
    */
-  dispatch(event: string, data: unknown, intent: number | null = null): number {
+  dispatch(event: string, data: unknown, target: DispatchTarget = {}): number {
+    const { intent = null, guildId } = target;
     let count = 0;
     for (const session of this.sessions.values()) {
       if (intent !== null && (session.intents & intent) === 0) continue;
+      if (guildId !== undefined && !shardOwns(session.shard, guildId)) continue;
       this.enqueue(session, event, data);
       count++;
     }
@@ -226,24 +278,40 @@ export class Gateway {
     return false;
   }
 
+  /** `[id, count]` from IDENTIFY (absent: [0, 1], every guild), or null when Discord refuses it. */
+  private static shardOf(value: unknown): [number, number] | null {
+    if (value === undefined || value === null) return [0, 1];
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [id, count] = value as unknown[];
+    const valid =
+      Number.isInteger(id) && Number.isInteger(count) && Number(count) >= 1 && Number(id) >= 0;
+    return valid && Number(id) < Number(count) ? [Number(id), Number(count)] : null;
+  }
+
   private identify(ws: WebSocket, data: JsonObject): Session | null {
     if (!this.checkToken(ws, data.token)) return null;
+    const shard = Gateway.shardOf(data.shard);
+    if (!shard) {
+      ws.close(4010, 'Invalid shard.');
+      return null;
+    }
     this.stats.identifies++;
-    const shard = Array.isArray(data.shard) ? data.shard : [0, 1];
     const session: Session = {
       id: randomToken(16),
       seq: 0,
       events: [],
       socket: ws,
       intents: typeof data.intents === 'number' ? data.intents : 0,
-      shard: [Number(shard[0] ?? 0), Number(shard[1] ?? 1)],
+      shard,
     };
     this.sessions.set(session.id, session);
     const { world } = this.options;
+    // discord.js waits for a GUILD_CREATE of every guild READY lists: only this shard's.
+    const guilds = [...world.guilds.values()].filter((g) => shardOwns(shard, g.id));
     this.enqueue(session, 'READY', {
       v: 10,
       user: world.botUserJson(),
-      guilds: [...world.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: guilds.map(({ id }) => ({ id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.url(),
       shard: session.shard,
@@ -257,10 +325,10 @@ export class Gateway {
       auth: {},
       session_type: 'normal',
     });
-    for (const guild of world.guilds.values()) {
+    for (const guild of guilds) {
       this.enqueue(session, 'GUILD_CREATE', world.guildJson(guild, true));
     }
-    this.options.log?.(`gateway: IDENTIFY -> session ${session.id}`);
+    this.options.log?.(`gateway: IDENTIFY shard ${shard.join('/')} -> session ${session.id}`);
     return session;
   }
 

@@ -8,16 +8,22 @@
 //   expect(emulator.text(reply)).toContain('Dune');
 //   emulator.assertNoViolations();                 // in afterEach
 //   await client.destroy(); await emulator.close();
+//
+// Shards: guilds are routed to shard (guild_id >> 22) % count, as on Discord (`twoShardGuilds()`,
+// `guildIdOnShard()`). Slash commands take files for ATTACHMENT options, served by the emulator's
+// CDN (`AttachmentFile.delivery`, `downloads()`). Scheduled events: `scheduledEvents()`,
+// `setScheduledEventStatus()`, `setBotPermissions(Permission.CreateEvents, false)`.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Intent } from './context';
+import { Cdn } from './cdn';
+import { Intent, announceScheduledEvent } from './context';
 import type { Context } from './context';
 import { FaultInjector } from './faults';
 import { DEFAULT_BOT_USER, DEFAULT_TOKEN, defaultGuild, makeMembers } from './fixtures';
 import { Gateway } from './gateway';
 import { Router } from './http';
-import { snowflake } from './ids';
+import { now, snowflake } from './ids';
 import { Interactions } from './interactions';
 import { MessageStore } from './message-store';
 import { Permission } from './permissions';
@@ -26,6 +32,8 @@ import { text } from './render';
 import type { Renderable } from './render';
 import { appRoutes } from './rest-app';
 import { channelRoutes } from './rest-channels';
+import { scheduledEventRoutes } from './rest-scheduled-events';
+import { EventStatus } from './scheduled-events';
 import { createRequestHandler } from './server';
 import type {
   AutocompleteChoice,
@@ -35,9 +43,11 @@ import type {
   CommandInvocation,
   CreateChannelOptions,
   CreateMembersOptions,
+  DownloadRecord,
   EmulatorOptions,
   FaultHandle,
   FaultSpec,
+  GatewaySessionInfo,
   InteractionHandle,
   MemberFixture,
   PingEvent,
@@ -45,6 +55,7 @@ import type {
   RegisteredCommand,
   SelectMenuChoice,
   StoredMessage,
+  StoredScheduledEvent,
   Violation,
 } from './types';
 import { World } from './world';
@@ -55,9 +66,17 @@ export {
   DEFAULT_IDS,
   BOT_PERMISSIONS,
   MODERATOR_PERMISSIONS,
+  SHARD_ONE_IDS,
   defaultGuild,
   makeMembers,
+  shardOneGuild,
+  twoShardGuilds,
 } from './fixtures';
+export { guildIdOnShard, shardOf } from './shards';
+export {
+  EntityType as ScheduledEventEntityType,
+  EventStatus as ScheduledEventStatus,
+} from './scheduled-events';
 export { computePings, parseMentions } from './mentions';
 export { LIMITS, embedLength } from './limits';
 export { Permission, bits } from './permissions';
@@ -104,6 +123,8 @@ export class Emulator {
   private readonly store: MessageStore;
   private readonly gateway: Gateway;
   private readonly faults = new FaultInjector();
+  private readonly cdn: Cdn;
+  private readonly context: Context;
   private readonly interactions: Interactions;
   private readonly server: Server;
   private port = 0;
@@ -123,9 +144,18 @@ export class Emulator {
     this.world = new World(this.botUser, this.applicationId, options.guilds ?? [defaultGuild()]);
     this.recorder = new Recorder(log);
     this.store = new MessageStore(this.world, () => this.baseUrl);
+    this.cdn = new Cdn(this.store, this.recorder, () => this.baseUrl);
+    const limit = options.sessionStartLimit ?? {};
     this.gateway = new Gateway({
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 250,
+      recommendedShards: options.recommendedShards ?? 1,
+      sessionStartLimit: {
+        total: limit.total ?? 1000,
+        remaining: limit.remaining ?? limit.total ?? 1000,
+        resetAfterMs: limit.resetAfterMs ?? 86_400_000,
+        maxConcurrency: limit.maxConcurrency ?? 16,
+      },
       world: this.world,
       url: () => this.gatewayUrl,
       log,
@@ -133,26 +163,30 @@ export class Emulator {
         this.recorder.changed();
       },
     });
-    const context: Context = {
+    this.context = {
       world: this.world,
       store: this.store,
       gateway: this.gateway,
       recorder: this.recorder,
+      cdn: this.cdn,
       interactionTimeoutMs: options.interactionTimeoutMs ?? 3000,
       interactionTokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
       baseUrl: () => this.baseUrl,
+      now: options.now ?? Date.now,
     };
+    const context = this.context;
     this.interactions = new Interactions(context);
     const router = new Router();
     router.add(appRoutes(context, () => this.gatewayUrl));
     router.add(this.interactions.routes());
     router.add(channelRoutes(context));
+    router.add(scheduledEventRoutes(context));
     this.server = createServer(
       createRequestHandler({
         router,
         faults: this.faults,
         recorder: this.recorder,
-        store: this.store,
+        cdn: this.cdn,
         token: this.token,
       }),
     );
@@ -266,6 +300,23 @@ export class Emulator {
     return this.world.guild(guildId)?.members.get(userId);
   }
 
+  /** Scheduled events of a guild in creation order (deleted ones only if asked). */
+  scheduledEvents(
+    guildId: string = this.guildId,
+    options: { includeDeleted?: boolean } = {},
+  ): StoredScheduledEvent[] {
+    return [...this.world.scheduledEvents.values()]
+      .filter(
+        (e) => e.guildId === guildId && (options.includeDeleted === true || e.deletedAt === null),
+      )
+      .map((e) => ({ ...e }));
+  }
+
+  /** GETs of attachment URLs so far (optionally of one attachment): bytes sent, aborted or not. */
+  downloads(attachmentId?: string): DownloadRecord[] {
+    return this.cdn.downloads(attachmentId);
+  }
+
   text(message: Renderable): string {
     return text(message);
   }
@@ -335,7 +386,10 @@ export class Emulator {
       },
       position,
     );
-    this.gateway.dispatch('CHANNEL_CREATE', this.world.channelJson(channel), Intent.Guilds);
+    this.gateway.dispatch('CHANNEL_CREATE', this.world.channelJson(channel), {
+      intent: Intent.Guilds,
+      guildId,
+    });
     return channelInfo(channel);
   }
 
@@ -348,7 +402,41 @@ export class Emulator {
       if (other.parentId === channelId && other.thread) this.world.channels.delete(other.id);
     }
     this.world.channels.delete(channelId);
-    this.gateway.dispatch(channel.thread ? 'THREAD_DELETE' : 'CHANNEL_DELETE', json, Intent.Guilds);
+    this.gateway.dispatch(channel.thread ? 'THREAD_DELETE' : 'CHANNEL_DELETE', json, {
+      intent: Intent.Guilds,
+      guildId: channel.guildId,
+    });
+  }
+
+  /**
+   * Grants (or with `false` revokes) guild-level permissions of the bot, e.g.
+   * `Permission.CreateEvents`, through its managed role; GUILD_ROLE_UPDATE is dispatched.
+   */
+  setBotPermissions(flags: bigint, granted: boolean, guildId: string = this.guildId): void {
+    const role = this.world.setBotPermissions(guildId, flags, granted);
+    this.gateway.dispatch(
+      'GUILD_ROLE_UPDATE',
+      { guild_id: guildId, role: this.world.roleJson(role) },
+      { intent: Intent.Guilds, guildId },
+    );
+    this.recorder.changed();
+  }
+
+  /**
+   * What a member, or Discord itself, does to an event: start it, end it, cancel it (Discord
+   * cancels a scheduled event nobody started). No transition rule applies; an update is dispatched.
+   */
+  setScheduledEventStatus(eventId: string, status: number): StoredScheduledEvent {
+    const event = this.world.scheduledEvents.get(eventId);
+    if (!event || event.deletedAt !== null) throw new Error(`Unknown scheduled event ${eventId}`);
+    if (!Object.values(EventStatus).some((s) => s === status)) {
+      throw new Error(`Unknown scheduled event status ${status}`);
+    }
+    event.status = status;
+    event.updatedAt = now();
+    event.revision += 1;
+    announceScheduledEvent(this.context, 'GUILD_SCHEDULED_EVENT_UPDATE', event);
+    return { ...event };
   }
 
   /** N new members of a guild (default: the first), e.g. 1000 distinct voters. */
@@ -367,9 +455,13 @@ export class Emulator {
     return this.faults.add(spec);
   }
 
-  /** Sends a dispatch to every session; returns how many got it. */
+  /**
+   * Sends a dispatch; returns how many sessions got it. Data with a `guild_id` goes only to the
+   * sessions whose shard owns that guild, as on Discord; anything else to every session.
+   */
   dispatch(event: string, data: unknown): number {
-    return this.gateway.dispatch(event, data);
+    const guildId = (data as { guild_id?: unknown } | null)?.guild_id;
+    return this.gateway.dispatch(event, data, typeof guildId === 'string' ? { guildId } : {});
   }
 
   /**
@@ -406,6 +498,11 @@ export class Emulator {
     };
   }
 
+  /** Every known gateway session: shard, open or not, intents. */
+  get gatewaySessions(): GatewaySessionInfo[] {
+    return this.gateway.sessionInfo;
+  }
+
   /** Resolves once `count` sessions have an open socket (after IDENTIFY or RESUME). */
   waitForSessions(count: number, timeoutMs = 5000): Promise<true> {
     return this.recorder.waitFor(
@@ -417,6 +514,7 @@ export class Emulator {
 
   async close(): Promise<void> {
     this.recorder.abortAll('The Discord emulator was closed');
+    this.cdn.close();
     await this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => {

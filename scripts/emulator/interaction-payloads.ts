@@ -2,6 +2,7 @@
 // handler, and kills the process, when a field it reads is missing).
 import { randomToken, snowflake } from './ids';
 import type {
+  AttachmentFile,
   CommandInvocation,
   JsonObject,
   MemberFixture,
@@ -146,6 +147,14 @@ interface Resolved {
   members: JsonObject;
   roles: JsonObject;
   channels: JsonObject;
+  attachments: JsonObject;
+}
+
+/** Hosts a file on the emulator's CDN and returns its `resolved.attachments` entry. */
+export type HostFile = (file: AttachmentFile) => JsonObject & { id: string };
+
+function isAttachmentFile(value: unknown): value is AttachmentFile {
+  return isObject(value) && typeof value.filename === 'string' && 'data' in value;
 }
 
 function resolveValue(
@@ -210,9 +219,7 @@ function checkValue(def: JsonObject, value: OptionValue, where: string, focused:
           ? typeof value === 'number' && Number.isFinite(value)
           : type === OptionType.Boolean
             ? typeof value === 'boolean'
-            : type === OptionType.Attachment
-              ? false
-              : typeof value === 'string' && /^\d+$/.test(value);
+            : typeof value === 'string' && /^\d+$/.test(value);
   if (!ok) throw new Error(`${where}: ${JSON.stringify(value)} is not a valid ${expected} value`);
   const choices = optionDefs(def.choices);
   if (choices.length > 0 && !choices.some((choice) => choice.value === value)) {
@@ -238,19 +245,39 @@ function checkValue(def: JsonObject, value: OptionValue, where: string, focused:
   }
 }
 
+/** The option's value: an attachment is hosted and referred to by its id. */
+function optionValue(
+  def: JsonObject,
+  given: OptionValue | AttachmentFile,
+  where: string,
+  resolved: Resolved,
+  hostFile: HostFile,
+): OptionValue {
+  const isAttachment = def.type === OptionType.Attachment;
+  if (!isAttachmentFile(given)) {
+    if (isAttachment) throw new Error(`${where}: pass a file ({ filename, data, ... })`);
+    return given;
+  }
+  if (!isAttachment) throw new Error(`${where}: a file was given to a non-attachment option`);
+  const attachment = hostFile(given);
+  resolved.attachments[attachment.id] = attachment;
+  return attachment.id;
+}
+
 function leafOptions(
   world: World,
   actor: Actor,
   defs: JsonObject[],
-  values: Record<string, OptionValue>,
+  values: Record<string, OptionValue | AttachmentFile>,
   focused: string | null,
   resolved: Resolved,
   path: string,
+  hostFile: HostFile,
 ): JsonObject[] {
   const options: JsonObject[] = [];
   const entries = Object.entries(values);
   if (focused !== null && !(focused in values)) entries.push([focused, '']);
-  for (const [name, value] of entries) {
+  for (const [name, given] of entries) {
     const def = defs.find((d) => d.name === name);
     const where = `${path} option "${name}"`;
     if (!def) {
@@ -258,8 +285,11 @@ function leafOptions(
       throw new Error(`${where} is not declared (declared: ${known})`);
     }
     const isFocused = name === focused;
-    checkValue(def, value, where, isFocused);
-    if (!isFocused) resolveValue(world, actor, def, value, resolved, where);
+    const value = optionValue(def, given, where, resolved, hostFile);
+    if (def.type !== OptionType.Attachment) {
+      checkValue(def, value, where, isFocused);
+      if (!isFocused) resolveValue(world, actor, def, value, resolved, where);
+    }
     const option: JsonObject = { name, type: def.type, value };
     if (isFocused) option.focused = true;
     options.push(option);
@@ -281,6 +311,7 @@ export function commandData(
   actor: Actor,
   invocation: CommandInvocation,
   focused: string | null,
+  hostFile: HostFile,
 ): { data: JsonObject; command: RegisteredCommand } {
   const command = findCommand(world, actor.guild.id, invocation.name);
   if (!command) {
@@ -292,7 +323,7 @@ export function commandData(
       `/${invocation.name} is not registered (registered: ${known.join(', ') || 'none'}); the bot must register its commands first`,
     );
   }
-  const resolved: Resolved = { users: {}, members: {}, roles: {}, channels: {} };
+  const resolved: Resolved = { users: {}, members: {}, roles: {}, channels: {}, attachments: {} };
   const values = invocation.options ?? {};
   let defs = optionDefs(command.options);
   let path = `/${command.name}`;
@@ -328,7 +359,7 @@ export function commandData(
   } else if (invocation.subcommand !== undefined) {
     throw new Error(`${path} has no subcommands`);
   }
-  let options = leafOptions(world, actor, defs, values, focused, resolved, path);
+  let options = leafOptions(world, actor, defs, values, focused, resolved, path, hostFile);
   for (const wrapper of wrap.reverse()) options = wrapper(options);
   const data: JsonObject = {
     id: command.id,

@@ -143,18 +143,22 @@ export class Interactions {
   // --- Test-facing builders -------------------------------------------------------------------
 
   slashCommand(invocation: CommandInvocation): InteractionHandle<StoredMessage> {
-    const { world } = this.context;
+    const { world, cdn } = this.context;
     const actor = resolveActor(world, invocation);
-    const { data } = commandData(world, actor, invocation, null);
+    const { data } = commandData(world, actor, invocation, null, (file) =>
+      cdn.hostCommandFile(actor.channel.id, file),
+    );
     const payload = { ...basePayload(world, actor, InteractionType.ApplicationCommand), data };
     const state = this.dispatch('command', payload, invocation.name);
     return new Handle(state, this.context, () => this.messageReply(state), `/${invocation.name}`);
   }
 
   autocomplete(invocation: AutocompleteInvocation): InteractionHandle<AutocompleteChoice[]> {
-    const { world } = this.context;
+    const { world, cdn } = this.context;
     const actor = resolveActor(world, invocation);
-    const { data } = commandData(world, actor, invocation, invocation.focused);
+    const { data } = commandData(world, actor, invocation, invocation.focused, (file) =>
+      cdn.hostCommandFile(actor.channel.id, file),
+    );
     const payload = { ...basePayload(world, actor, InteractionType.Autocomplete), data };
     const state = this.dispatch('autocomplete', payload, invocation.name);
     return new Handle(
@@ -228,8 +232,15 @@ export class Interactions {
 
   private dispatch(kind: Kind, payload: JsonObject, commandName: string | null): InteractionState {
     const { gateway, recorder } = this.context;
+    const guildId = String(payload.guild_id);
     if (gateway.knownSessions === 0) {
       throw new Error('No bot is connected to the gateway: log a client in before interacting');
+    }
+    if (gateway.sessionsFor(guildId) === 0) {
+      const shards = gateway.sessionInfo.map((s) => s.shard.join('/')).join(', ');
+      throw new Error(
+        `No gateway session's shard owns guild ${guildId} (sessions on shards ${shards}): Discord would deliver this interaction to nobody`,
+      );
     }
     let resolveCallback: (record: InteractionCallbackRecord) => void = () => undefined;
     const callbackPromise = new Promise<InteractionCallbackRecord>((resolve) => {
@@ -241,7 +252,7 @@ export class Interactions {
       token: String(payload.token),
       kind,
       type: Number(payload.type),
-      guildId: String(payload.guild_id),
+      guildId,
       channelId: String(payload.channel_id),
       userId: member.user.id,
       commandName,
@@ -259,7 +270,7 @@ export class Interactions {
     this.byId.set(state.id, state);
     this.byToken.set(state.token, state);
     state.dispatchedAt = now();
-    gateway.dispatch('INTERACTION_CREATE', payload);
+    gateway.dispatch('INTERACTION_CREATE', payload, { guildId });
     recorder.changed();
     return state;
   }

@@ -6,12 +6,18 @@ import {
   CreateMessageInteractionCallbackRequestSchema,
   CreateTextThreadWithMessageRequestSchema,
   CreateTextThreadWithoutMessageRequestSchema,
+  ExternalScheduledEventCreateRequestSchema,
+  ExternalScheduledEventPatchRequestPartialSchema,
   IncomingWebhookRequestPartialSchema,
   IncomingWebhookUpdateRequestPartialSchema,
   MessageCreateRequestSchema,
   MessageEditRequestPartialSchema,
   ModalInteractionCallbackRequestSchema,
+  StageScheduledEventCreateRequestSchema,
+  StageScheduledEventPatchRequestPartialSchema,
   UpdateMessageInteractionCallbackRequestSchema,
+  VoiceScheduledEventCreateRequestSchema,
+  VoiceScheduledEventPatchRequestPartialSchema,
 } from 'discord-api-spec/zod';
 import type { ZodMiniType } from 'zod/mini';
 import { Errors, invalidFormBody } from './errors';
@@ -23,6 +29,8 @@ import {
   isEmptyMessage,
   messageIssues,
 } from './limits';
+import { scheduledEventIssues } from './scheduled-event-rules';
+import type { EventRuleContext } from './scheduled-event-rules';
 import type { JsonObject } from './types';
 
 /** The subset of a zod 4 issue we read. */
@@ -308,4 +316,35 @@ export function validateCommandList(body: unknown): unknown[] {
 export function validateSingleCommand(body: unknown): void {
   requireObject(body);
   fail(validateCommand(body));
+}
+
+/** By entity type (1 stage, 2 voice, 3 external): the create schemas, then the modify ones. */
+const EVENT_CREATE_SCHEMAS: ReadonlyMap<unknown, ZodMiniType> = new Map([
+  [1, StageScheduledEventCreateRequestSchema],
+  [2, VoiceScheduledEventCreateRequestSchema],
+  [3, ExternalScheduledEventCreateRequestSchema],
+]);
+const EVENT_MODIFY_SCHEMAS: ReadonlyMap<unknown, ZodMiniType> = new Map([
+  [1, StageScheduledEventPatchRequestPartialSchema],
+  [2, VoiceScheduledEventPatchRequestPartialSchema],
+  [3, ExternalScheduledEventPatchRequestPartialSchema],
+]);
+
+/** A scheduled event's create (`context.existing` null) or modify body. */
+export function validateScheduledEvent(body: unknown, context: EventRuleContext): JsonObject {
+  requireObject(body);
+  const existing = context.existing;
+  const type = body.entity_type ?? existing?.entityType;
+  const schema = (existing ? EVENT_MODIFY_SCHEMAS : EVENT_CREATE_SCHEMAS).get(type);
+  if (!schema) {
+    throw invalidFormBody([
+      {
+        path: ['entity_type'],
+        code: 'BASE_TYPE_CHOICES',
+        message: `Value must be one of (1, 2, 3), got ${JSON.stringify(type)}.`,
+      },
+    ]);
+  }
+  fail([...schemaIssues(schema, body), ...scheduledEventIssues(body, context)]);
+  return body;
 }

@@ -105,21 +105,11 @@ export function appRoutes(context: Context, gatewayUrl: () => string): RouteDefi
     return json(command);
   };
 
-  const gatewayInfo = {
-    shards: 1,
-    session_start_limit: {
-      total: 1000,
-      remaining: 999,
-      reset_after: 86_400_000,
-      max_concurrency: 1,
-    },
-  };
-
   const global = '/applications/:applicationId/commands';
   const guild = '/applications/:applicationId/guilds/:guildId/commands';
   return [
     route('GET', '/gateway', () => json({ url: gatewayUrl() }), false),
-    route('GET', '/gateway/bot', () => json({ url: gatewayUrl(), ...gatewayInfo })),
+    route('GET', '/gateway/bot', () => json(context.gateway.botGatewayInfo())),
     route('GET', '/users/@me', () => json(world.botUserJson())),
     route('GET', '/users/:userId', (r) => {
       const user = world.findUser(r.params.userId ?? '');

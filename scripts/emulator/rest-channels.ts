@@ -137,7 +137,7 @@ export function channelRoutes(context: Context): RouteDefinition[] {
     gateway.dispatch(
       'THREAD_CREATE',
       { ...world.channelJson(thread), newly_created: true },
-      Intent.Guilds,
+      { intent: Intent.Guilds, guildId: thread.guildId },
     );
     context.recorder.changed();
     return json(world.channelJson(thread), 201);
@@ -202,7 +202,10 @@ export function channelRoutes(context: Context): RouteDefinition[] {
       channel.topic = body.topic;
     }
     const event = channel.thread ? 'THREAD_UPDATE' : 'CHANNEL_UPDATE';
-    gateway.dispatch(event, world.channelJson(channel), Intent.Guilds);
+    gateway.dispatch(event, world.channelJson(channel), {
+      intent: Intent.Guilds,
+      guildId: channel.guildId,
+    });
     context.recorder.changed();
     return json(world.channelJson(channel));
   };

@@ -1,18 +1,18 @@
 // The HTTP side: decoding, fault injection, auth, routing, recording and Discord-shaped errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Cdn } from './cdn';
 import { ApiError, Errors } from './errors';
 import type { FaultInjector } from './faults';
 import { parseBody, rateLimitHeaders, readBody, writeResponse } from './http';
 import type { ApiResponse, Router, UploadedFile } from './http';
 import { now } from './ids';
-import type { MessageStore } from './message-store';
 import type { Recorder } from './recorder';
 
 export interface ServerDeps {
   router: Router;
   faults: FaultInjector;
   recorder: Recorder;
-  store: MessageStore;
+  cdn: Cdn;
   token: string;
 }
 
@@ -46,21 +46,8 @@ export function createRequestHandler(
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(request);
 
-    // Attachment downloads (the `url` of stored attachments).
-    const download = /^\/attachments\/\d+\/(\d+)\//.exec(url.pathname);
-    if (method === 'GET' && download) {
-      const attachment = deps.store.attachment(download[1] ?? '');
-      if (attachment) {
-        response.writeHead(200, {
-          'content-type': attachment.contentType ?? 'application/octet-stream',
-          'content-length': String(attachment.size),
-        });
-        response.end(attachment.data);
-      } else {
-        writeResponse(response, 404, { message: '404: Not Found', code: 0 }, {});
-      }
-      return;
-    }
+    // Attachment downloads (the `url` of stored and slash-command attachments).
+    if (deps.cdn.serve(method, url.pathname, response)) return;
 
     const prefix = API_PREFIX.exec(url.pathname);
     const segments = decodeSegments(prefix ? url.pathname.slice(prefix[0].length) : url.pathname);

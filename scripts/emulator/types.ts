@@ -80,6 +80,34 @@ export interface EmulatorOptions {
   interactionTokenTtlMs?: number;
   /** Print every request and gateway event (or pass a logger). */
   log?: boolean | ((line: string) => void);
+  /** `shards` of `GET /gateway/bot`, what `shards: 'auto'` and `SHARD_COUNT=auto` use (default 1). */
+  recommendedShards?: number;
+  /**
+   * `session_start_limit` of `GET /gateway/bot`; `remaining` goes down with each IDENTIFY.
+   * Defaults: 1000 sessions a day, `maxConcurrency` 16. Discord gives small bots 1, which makes
+   * discord.js wait about 5 s between the shards of one client: set 1 to see that.
+   */
+  sessionStartLimit?: {
+    total?: number;
+    remaining?: number;
+    resetAfterMs?: number;
+    maxConcurrency?: number;
+  };
+  /**
+   * Discord's clock for its time rules (a scheduled event must start in the future), in epoch
+   * ms. Default `Date.now`; tests that give the bot a fake clock pass the same one here.
+   */
+  now?: () => number;
+}
+
+/** A gateway session as tests see it. */
+export interface GatewaySessionInfo {
+  id: string;
+  /** `[shard id, shard count]` from IDENTIFY (`[0, 1]` when the client sent none). */
+  shard: [number, number];
+  /** Whether its socket is open (a closed one may still resume). */
+  live: boolean;
+  intents: number;
 }
 
 export interface Pings {
@@ -260,9 +288,43 @@ export type UserRef = MemberFixture | string;
 
 export type OptionValue = string | number | boolean;
 
+/**
+ * How the emulator's CDN serves a file: all at once with its Content-Length (default), 404 (an
+ * expired link), or `chunkBytes` every `intervalMs` (slow, with Content-Length); `endless` repeats
+ * the bytes forever without a Content-Length, until the client hangs up.
+ */
+export type AttachmentDelivery =
+  'immediate' | 'not-found' | { chunkBytes: number; intervalMs: number; endless?: boolean };
+
+/** A file a user attaches to a slash command's ATTACHMENT option. */
+export interface AttachmentFile {
+  filename: string;
+  /** MIME type Discord reports (`content_type`); absent when it could not tell. */
+  contentType?: string;
+  /** The bytes (a string is encoded as UTF-8). */
+  data: Buffer | Uint8Array | string;
+  /** `size` announced in the payload (default: the real size), to test a bot that trusts it. */
+  size?: number;
+  delivery?: AttachmentDelivery;
+}
+
+/** One GET of a file on the emulator's CDN. */
+export interface DownloadRecord {
+  attachmentId: string;
+  path: string;
+  status: number;
+  /** Body bytes written so far. */
+  bytesSent: number;
+  /** `aborted`: the client hung up before the end (an endless file always ends so). */
+  outcome: 'pending' | 'complete' | 'aborted';
+  startedAt: number;
+  endedAt: number | null;
+}
+
 export interface CommandInvocation {
   name: string;
-  options?: Record<string, OptionValue>;
+  /** Option values by name; ATTACHMENT options take an `AttachmentFile`. */
+  options?: Record<string, OptionValue | AttachmentFile>;
   subcommand?: string;
   subcommandGroup?: string;
   /** Default: the first guild. */
@@ -314,4 +376,33 @@ export interface CreateMembersOptions {
   /** Username prefix (default `lecteur`). */
   prefix?: string;
   locale?: string;
+}
+
+/** A guild scheduled event as tests see it (the bot's REST requests create and change them). */
+export interface StoredScheduledEvent {
+  id: string;
+  guildId: string;
+  channelId: string | null;
+  creatorId: string;
+  name: string;
+  description: string | null;
+  /** ISO 8601. */
+  scheduledStartTime: string;
+  scheduledEndTime: string | null;
+  privacyLevel: number;
+  /** 1 scheduled, 2 active, 3 completed, 4 canceled. */
+  status: number;
+  /** 1 stage instance, 2 voice, 3 external. */
+  entityType: number;
+  entityId: string | null;
+  /** `entity_metadata.location` of an external event. */
+  location: string | null;
+  recurrenceRule: JsonObject | null;
+  /** Members interested (what `with_user_count` reports). */
+  userCount: number;
+  createdAt: number;
+  updatedAt: number | null;
+  deletedAt: number | null;
+  /** Number of accepted changes so far. */
+  revision: number;
 }

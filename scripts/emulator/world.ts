@@ -1,5 +1,6 @@
 import { isoTime, snowflake } from './ids';
 import { Permission, basePermissions, channelPermissions } from './permissions';
+import { isUpcoming, scheduledEventJson } from './scheduled-events';
 import type {
   BotUserFixture,
   ChannelFixture,
@@ -9,6 +10,7 @@ import type {
   PermissionOverwriteFixture,
   RegisteredCommand,
   RoleFixture,
+  StoredScheduledEvent,
 } from './types';
 
 export interface GuildState {
@@ -45,12 +47,16 @@ export interface ChannelState {
 /** Channel types a bot can post messages in. */
 export const TEXT_TYPES: ReadonlySet<number> = new Set([0, 5, 10, 11, 12]);
 
+export const ChannelType = { Voice: 2, Stage: 13 } as const;
+
 /** Guilds, channels, members and registered commands: the emulated Discord "database". */
 export class World {
   readonly guilds = new Map<string, GuildState>();
   readonly channels = new Map<string, ChannelState>();
   readonly globalCommands = new Map<string, RegisteredCommand>();
   readonly guildCommands = new Map<string, Map<string, RegisteredCommand>>();
+  /** Scheduled events of every guild, deleted ones included (`deletedAt`). */
+  readonly scheduledEvents = new Map<string, StoredScheduledEvent>();
 
   constructor(
     readonly botUser: BotUserFixture,
@@ -151,6 +157,39 @@ export class World {
   memberBasePermissions(guildId: string, member: MemberFixture): bigint {
     const guild = this.guilds.get(guildId);
     return guild ? basePermissions(guild, member) : 0n;
+  }
+
+  botBasePermissions(guildId: string): bigint {
+    return this.memberBasePermissions(guildId, this.botMember(guildId));
+  }
+
+  /**
+   * Grants or revokes guild-level permissions of the bot through its managed role (created if
+   * the bot has none). Returns the changed role. Revoking what @everyone or another of the
+   * bot's roles still grants throws: the test must change that role instead.
+   */
+  setBotPermissions(guildId: string, flags: bigint, granted: boolean): RoleFixture {
+    const guild = this.guilds.get(guildId);
+    if (!guild) throw new Error(`Unknown guild ${guildId}`);
+    const member = this.botMember(guildId);
+    let role = (member.roles ?? [])
+      .map((id) => guild.roles.get(id))
+      .find((r): r is RoleFixture => r?.managed === true);
+    if (!role) {
+      role = { id: snowflake(), name: this.botUser.username, permissions: '0', managed: true };
+      guild.roles.set(role.id, role);
+      member.roles = [...(member.roles ?? []), role.id];
+    }
+    const before = role.permissions;
+    const current = BigInt(before);
+    role.permissions = (granted ? current | flags : current & ~flags).toString();
+    if (!granted && (basePermissions(guild, member) & flags) !== 0n) {
+      role.permissions = before;
+      throw new Error(
+        `The bot still gets permission bits ${flags} from @everyone, another role or ownership in guild ${guildId}: change that instead`,
+      );
+    }
+    return role;
   }
 
   /** Finds a user by id in any guild (members) or the bot itself. */
@@ -261,6 +300,12 @@ export class World {
       json.last_message_id = null;
       json.rate_limit_per_user = 0;
       json.permission_overwrites = channel.overwrites.map((o) => ({ ...o }));
+      if (channel.type === ChannelType.Voice || channel.type === ChannelType.Stage) {
+        json.bitrate = 64000;
+        json.user_limit = 0;
+        json.rtc_region = null;
+        json.video_quality_mode = 1;
+      }
     }
     return json;
   }
@@ -313,10 +358,17 @@ export class World {
       json.presences = [];
       json.voice_states = [];
       json.stage_instances = [];
-      json.guild_scheduled_events = [];
+      json.guild_scheduled_events = [...this.scheduledEvents.values()]
+        .filter((event) => event.guildId === guild.id && isUpcoming(event))
+        .map((event) => this.scheduledEventJson(event, false));
       json.soundboard_sounds = [];
     }
     return json;
+  }
+
+  scheduledEventJson(event: StoredScheduledEvent, withUserCount: boolean): JsonObject {
+    const creator = this.findUser(event.creatorId);
+    return scheduledEventJson(event, creator ? this.userJson(creator) : null, withUserCount);
   }
 
   /** Adds a member on the fly (used when a test names an unknown user id). */

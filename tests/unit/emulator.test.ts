@@ -5,23 +5,21 @@ import {
   ButtonBuilder,
   ButtonStyle,
   ChannelType,
-  Client,
   DiscordAPIError,
-  Events,
-  GatewayIntentBits,
   MessageFlags,
   PermissionFlagsBits,
   Routes,
   SlashCommandBuilder,
   TextChannel,
 } from 'discord.js';
-import type { Interaction } from 'discord.js';
+import type { Client, Interaction } from 'discord.js';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_IDS, startEmulator, text } from '../../scripts/emulator/index';
 import type { Emulator, EmulatorOptions } from '../../scripts/emulator/index';
+import { BareClients } from '../support/emulator-clients';
 
 const COMMANDS = [
   new SlashCommandBuilder().setName('ping').setDescription('Répond pong'),
@@ -67,8 +65,7 @@ const COMMANDS = [
 const BOOKS = ['Dune', 'Du côté de chez Swann', 'Madame Bovary', 'Les Misérables'];
 
 let emulator: Emulator;
-let clients: Client[] = [];
-let handlerErrors: unknown[] = [];
+const clients = new BareClients();
 
 async function setup(options: EmulatorOptions = {}): Promise<Emulator> {
   emulator = await startEmulator(options);
@@ -76,23 +73,8 @@ async function setup(options: EmulatorOptions = {}): Promise<Emulator> {
 }
 
 /** A bare client logged in to the emulator; handler errors are collected, not thrown. */
-async function login(onInteraction?: (interaction: Interaction) => Promise<void>): Promise<Client> {
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api: emulator.apiUrl },
-  });
-  clients.push(client);
-  if (onInteraction) {
-    client.on(Events.InteractionCreate, (interaction) => {
-      onInteraction(interaction).catch((error: unknown) => {
-        handlerErrors.push(error);
-      });
-    });
-  }
-  const ready = once(client, Events.ClientReady);
-  await client.login(emulator.token);
-  await ready;
-  return client;
+function login(onInteraction?: (interaction: Interaction) => Promise<void>): Promise<Client> {
+  return clients.login(emulator, onInteraction ? { onInteraction } : {});
 }
 
 async function loginWithCommands(
@@ -125,10 +107,7 @@ function voteRow(disabled = false): ActionRowBuilder<ButtonBuilder> {
 }
 
 afterEach(async () => {
-  await Promise.all(clients.map((client) => client.destroy()));
-  clients = [];
-  const errors = handlerErrors;
-  handlerErrors = [];
+  const errors = await clients.destroyAll();
   try {
     emulator.assertNoViolations();
     expect(errors).toEqual([]);
@@ -145,7 +124,16 @@ describe('gateway and login', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     const guild = client.guilds.cache.get(DEFAULT_IDS.guild);
     expect(guild?.preferredLocale).toBe('fr');
-    expect(guild?.channels.cache.map((c) => c.name).sort()).toEqual(['club-lecture', 'général']);
+    expect(guild?.channels.cache.map((c) => c.name).sort()).toEqual([
+      'Amphithéâtre',
+      'Discussion',
+      'club-lecture',
+      'général',
+    ]);
+    expect(guild?.channels.cache.get(DEFAULT_IDS.voiceChannel)?.type).toBe(ChannelType.GuildVoice);
+    expect(guild?.channels.cache.get(DEFAULT_IDS.stageChannel)?.type).toBe(
+      ChannelType.GuildStageVoice,
+    );
     expect(guild?.roles.cache.get(DEFAULT_IDS.moderatorRole)?.name).toBe('Modérateurs');
     const me = guild?.members.me;
     const general = textChannel(client, DEFAULT_IDS.generalChannel);
@@ -184,7 +172,7 @@ describe('gateway and login', () => {
     expect((await client.application?.fetch())?.id).toBe(DEFAULT_IDS.botUser);
     const guild = await client.guilds.fetch({ guild: DEFAULT_IDS.guild, force: true });
     expect(guild.name).toBe('Cercle de lecture');
-    expect((await guild.channels.fetch()).size).toBe(2);
+    expect((await guild.channels.fetch()).size).toBe(4);
     expect((await guild.roles.fetch()).map((r) => r.name)).toContain('Lecteurs');
     const member = await guild.members.fetch({ user: DEFAULT_IDS.moderator, force: true });
     expect(member.roles.cache.has(DEFAULT_IDS.moderatorRole)).toBe(true);
@@ -268,11 +256,11 @@ describe('gateway and login', () => {
     });
     expect(callbacks.map((r) => r.status).sort()).toEqual([204, 400]);
     await vi.waitFor(() => {
-      expect(handlerErrors).toHaveLength(1);
+      expect(clients.errors).toHaveLength(1);
     });
-    expect(handlerErrors[0]).toBeInstanceOf(DiscordAPIError);
-    expect(handlerErrors[0]).toMatchObject({ code: 40060 });
-    handlerErrors = [];
+    expect(clients.errors[0]).toBeInstanceOf(DiscordAPIError);
+    expect(clients.errors[0]).toMatchObject({ code: 40060 });
+    clients.errors = [];
   });
 });
 
@@ -413,10 +401,10 @@ describe('interactions', () => {
     });
     emulator.slashCommand({ name: 'ping' });
     await vi.waitFor(() => {
-      expect(handlerErrors).toHaveLength(1);
+      expect(clients.errors).toHaveLength(1);
     });
-    expect(handlerErrors[0]).toMatchObject({ code: 50027, status: 401 });
-    handlerErrors = [];
+    expect(clients.errors[0]).toMatchObject({ code: 50027, status: 401 });
+    clients.errors = [];
     expect(emulator.takeViolations()[0]?.message).toMatch(/interaction token used/);
   });
 
@@ -496,10 +484,10 @@ describe('interactions', () => {
     });
     const handle = emulator.slashCommand({ name: 'ping' });
     await vi.waitFor(() => {
-      expect(handlerErrors).toHaveLength(1);
+      expect(clients.errors).toHaveLength(1);
     });
-    expect(handlerErrors[0]).toMatchObject({ code: 10062, status: 404 });
-    handlerErrors = [];
+    expect(clients.errors[0]).toMatchObject({ code: 10062, status: 404 });
+    clients.errors = [];
     const violations = emulator.takeViolations();
     expect(violations).toHaveLength(1);
     expect(violations[0]?.message).toMatch(/after dispatch \(limit 150 ms\)/);
@@ -625,10 +613,10 @@ describe('validation', () => {
     });
     emulator.autocomplete({ name: 'citation', options: { livre: '' }, focused: 'livre' });
     await vi.waitFor(() => {
-      expect(handlerErrors).toHaveLength(1);
+      expect(clients.errors).toHaveLength(1);
     });
-    expect(handlerErrors[0]).toMatchObject({ code: 50035 });
-    handlerErrors = [];
+    expect(clients.errors[0]).toMatchObject({ code: 50035 });
+    clients.errors = [];
     const message = await textChannel(client, DEFAULT_IDS.generalChannel).send('texte');
     await expect(message.edit({ content: '' })).rejects.toMatchObject({ code: 50006 });
     expect(emulator.takeViolations().map((v) => v.message)).toEqual([

@@ -1,0 +1,52 @@
+// Bare discord.js clients (not Tribune's code) logged in to the emulator, for the emulator's own
+// tests: handler errors are collected, not thrown, and every client is destroyed together.
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { ClientOptions, Interaction } from 'discord.js';
+import { once } from 'node:events';
+import type { Emulator } from '../../scripts/emulator/index';
+
+export interface BareClientOptions {
+  shards?: number[] | 'auto';
+  shardCount?: number;
+  intents?: ClientOptions['intents'];
+  onInteraction?: (interaction: Interaction) => Promise<void>;
+}
+
+export class BareClients {
+  /** Errors thrown by `onInteraction` handlers, in order. */
+  errors: unknown[] = [];
+  private clients: Client[] = [];
+
+  /** A client logged in and ready (every guild of its shards received). */
+  async login(emulator: Emulator, options: BareClientOptions = {}): Promise<Client> {
+    const client = new Client({
+      intents: options.intents ?? [GatewayIntentBits.Guilds],
+      rest: { api: emulator.apiUrl },
+      // Explicit, so SHARDS / SHARD_COUNT in the environment cannot change the test.
+      shards: options.shards ?? [0],
+      shardCount: options.shardCount ?? 1,
+    });
+    this.clients.push(client);
+    const handler = options.onInteraction;
+    if (handler) {
+      client.on(Events.InteractionCreate, (interaction) => {
+        handler(interaction).catch((error: unknown) => {
+          this.errors.push(error);
+        });
+      });
+    }
+    const ready = once(client, Events.ClientReady);
+    await client.login(emulator.token);
+    await ready;
+    return client;
+  }
+
+  /** Destroys every client; returns (and clears) the handler errors. */
+  async destroyAll(): Promise<unknown[]> {
+    await Promise.all(this.clients.map((client) => client.destroy()));
+    this.clients = [];
+    const errors = this.errors;
+    this.errors = [];
+    return errors;
+  }
+}

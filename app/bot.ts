@@ -41,7 +41,12 @@ export interface BotOptions {
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config } = options;
   const logger =
-    options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+    options.logger ??
+    createLogger({
+      level: config.LOG_LEVEL,
+      format: config.LOG_FORMAT,
+      secrets: [config.DISCORD_TOKEN],
+    });
   const library = await loadLibrary(config.CONTENT_DIR);
   const store = await openStore({ url: config.DATABASE_URL, logger });
   // The adapters are built on the client now and used once it is ready (background work starts then).

@@ -42,7 +42,7 @@ function options(): { locale: DemoLocale; logFile?: string; color: boolean } | s
 }
 
 const SCHEMA_CHECKS_OFF: Record<DemoLocale, string> = {
-  fr: "(Installation de production : l'émulateur ne vérifie pas les requêtes du bot avec les schémas de l'API Discord, seulement ses limites ; `npm ci` les installe.)\n",
+  fr: '(Installation de production : l’émulateur ne vérifie pas les requêtes du bot avec les schémas de l’API Discord, seulement ses limites ; `npm ci` les installe.)\n',
   en: "(Production install: the emulator does not check the bot's requests against Discord's API schemas, only its limits; `npm ci` installs them.)\n",
 };
 

@@ -126,11 +126,15 @@ function discordCause(error: unknown, environment: NodeJS.ProcessEnv): string | 
     return undefined;
   }
   const api = apiTarget(environment.DISCORD_API_URL);
+  if (api === undefined) return undefined;
+  // discord.js gives up on a request after 15 s (3 tries): what a lookup that never answers gives.
+  const timedOut = error instanceof Error && error.name === 'AbortError';
   const failed = systemErrors(error).find(
     (candidate) => networkReason(candidate) !== undefined && aimsAt(candidate, api),
   );
-  if (failed === undefined || api === undefined) return undefined;
-  const why = `${api.host}:${api.port} (${networkReason(failed) ?? ''})`;
+  if (failed === undefined && !timedOut) return undefined;
+  const reason = failed === undefined ? 'no answer in time' : networkReason(failed);
+  const why = `${api.host}:${api.port} (${reason ?? ''})`;
   return environment.DISCORD_API_URL === undefined
     ? `cannot reach Discord at ${why}. Check this machine's network connection and DNS: Tribune needs outgoing HTTPS to discord.com and gateway.discord.gg.`
     : `cannot reach the Discord API at ${why}. Check DISCORD_API_URL, and this machine's network connection and DNS.`;

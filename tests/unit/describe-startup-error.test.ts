@@ -43,6 +43,13 @@ describe('describeStartupError', () => {
     );
   });
 
+  it('no answer from Discord at all (discord.js gives up on the request)', () => {
+    const error = new DOMException('This operation was aborted', 'AbortError');
+    expect(describeStartupError(error, sqlite)).toMatch(
+      /^cannot reach Discord at discord\.com:443 \(no answer in time\)\. Check this machine's network/,
+    );
+  });
+
   it('PostgreSQL on localhost refusing both addresses (an AggregateError)', () => {
     const refused = (address: string) =>
       systemError(`connect ECONNREFUSED ${address}:5432`, {

@@ -47,7 +47,12 @@ export interface BotOptions {
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config } = options;
   const logger =
-    options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+    options.logger ??
+    createLogger({
+      level: config.LOG_LEVEL,
+      format: config.LOG_FORMAT,
+      secrets: [config.DISCORD_TOKEN],
+    });
   const library = await loadLibrary(config.CONTENT_DIR);
   const shards = await resolveShards(config);
   const ownsGuild = (guildId: string) => ownsGuildOf(shards, guildId);

@@ -1,15 +1,20 @@
-import { existsSync } from 'node:fs';
 import { createBot } from './bot';
 import { loadConfig } from '../src/config/config';
-import { describeStartupError } from '../src/describe-startup-error';
+import { readEnvironment } from '../src/config/project-paths';
+import { secretsIn, startupFailureText } from '../src/describe-startup-error';
 import { createLogger } from '../src/log/logger';
-import { createRedactor } from '../src/log/redact';
 
-/** `npm start`: reads `.env` if present, validates the configuration, runs the bot until a signal. */
-async function main() {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+/**
+ * `npm start`: reads `.env` from Tribune's folder if present, validates the configuration, runs the
+ * bot until a signal. Relative paths start from Tribune's folder, not the current directory.
+ */
+async function main(environment: NodeJS.ProcessEnv) {
+  const config = loadConfig(environment);
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+    secrets: secretsIn(environment),
+  });
   process.on('unhandledRejection', (reason) =>
     logger.error({ err: reason }, 'unhandled rejection'),
   );
@@ -30,8 +35,11 @@ async function main() {
   await bot.start();
 }
 
-main().catch((error: unknown) => {
-  const redact = createRedactor([process.env.DISCORD_TOKEN ?? '']);
-  process.stderr.write(redact(`Tribune could not start.\n${describeStartupError(error)}\n`));
+let environment: NodeJS.ProcessEnv = process.env;
+try {
+  environment = readEnvironment();
+  await main(environment);
+} catch (error) {
+  process.stderr.write(startupFailureText('Tribune could not start', error, environment));
   process.exit(1);
-});
+}

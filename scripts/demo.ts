@@ -1,8 +1,11 @@
 // `npm run demo`: try Tribune without a Discord account. A local emulator stands in for Discord,
 // the real bot connects to it, and you type slash commands in the terminal (or pipe them in).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { describeStartupError } from '../src/describe-startup-error';
+import { projectRoot, withProjectPaths } from '../src/config/project-paths';
+import { startupFailureText } from '../src/describe-startup-error';
 import type { DemoLocale } from './demo/command-defs';
 import { demoLocale } from './demo/messages';
 import { DemoSession } from './demo/session';
@@ -38,6 +41,11 @@ function options(): { locale: DemoLocale; logFile?: string; color: boolean } | s
   };
 }
 
+const SCHEMA_CHECKS_OFF: Record<DemoLocale, string> = {
+  fr: '(Installation de production : l’émulateur ne vérifie pas les requêtes du bot avec les schémas de l’API Discord, seulement ses limites ; `npm ci` les installe.)\n',
+  en: "(Production install: the emulator does not check the bot's requests against Discord's API schemas, only its limits; `npm ci` installs them.)\n",
+};
+
 let outputClosed = false;
 
 function print(text: string): void {
@@ -54,20 +62,28 @@ async function main(): Promise<number> {
   const ansi = chosen.color && process.stdout.isTTY;
   if (interactive) print(chosen.locale === 'fr' ? 'Démarrage…' : 'Starting…');
 
+  // CONTENT_DIR, when relative, starts from Tribune's folder, as for the bot.
+  const env = withProjectPaths(process.env);
   let session: DemoSession;
   try {
     session = await DemoSession.start({
       locale: chosen.locale,
       ansi,
       width: () => (process.stdout.isTTY ? process.stdout.columns : 0),
+      env,
       ...(chosen.logFile !== undefined && { logFile: chosen.logFile }),
     });
   } catch (error) {
-    console.error(`The demo could not start.\n${describeStartupError(error)}`);
+    process.stderr.write(startupFailureText('The demo could not start', error, env));
     return 1;
   }
 
   print(`${session.banner()}\n`);
+  // A production install has no discord-api-spec: the build gave the emulator schemas that accept
+  // anything (scripts/build.ts). Say so once.
+  if (!existsSync(join(projectRoot(), 'node_modules/discord-api-spec/package.json'))) {
+    print(SCHEMA_CHECKS_OFF[chosen.locale]);
+  }
   const lines = createInterface({
     input: process.stdin,
     output: interactive ? process.stdout : undefined,

@@ -3,6 +3,10 @@ import { LOCALES } from '../i18n/locale';
 import { parseShardIds } from '../shards/shards';
 import { isValidTimeZone } from '../time/time-zone';
 
+/** Relative to the project root (see `withProjectPaths`). */
+export const DEFAULT_DATABASE_URL = 'sqlite://data/tribune.sqlite';
+export const DEFAULT_CONTENT_DIR = 'content';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Each key with how to fix it: the start-up error lists every bad key at once. */
@@ -28,8 +32,8 @@ const configSchema = z.object({
       /^(sqlite|postgres|postgresql):\/\/.+/,
       'must look like sqlite://data/tribune.sqlite or postgres://user:password@host:5432/tribune',
     )
-    .default('sqlite://data/tribune.sqlite'),
-  CONTENT_DIR: z.string().min(1).default('content'),
+    .default(DEFAULT_DATABASE_URL),
+  CONTENT_DIR: z.string().min(1).default(DEFAULT_CONTENT_DIR),
   DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('fr'),
   DEFAULT_TIMEZONE: z
     .string()
@@ -38,6 +42,9 @@ const configSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
+  LOG_FORMAT: z
+    .enum(['json', 'pretty'], { error: 'must be json (one JSON object a line) or pretty' })
+    .default('json'),
   READING_GRACE_HOURS: z.coerce
     .number({ error: 'must be a number of hours, such as 12' })
     .min(0, 'must be 0 or more hours')

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { BOT_BUNDLE } from '../../scripts/build';
 import type { Emulator } from '../../scripts/emulator';
@@ -24,12 +25,17 @@ export interface BotProcess {
  */
 export function spawnBot(options: {
   emulator?: Emulator;
-  databasePath: string;
+  /** The SQLite file (DATABASE_URL); unset: the bot's own default or `env`'s. */
+  databasePath?: string;
   env?: Readonly<Record<string, string>>;
+  /** Another copy of the bundle (default `dist/main.js` of this checkout). */
+  bundle?: string;
+  /** Working directory (default: this checkout). */
+  cwd?: string;
 }): BotProcess {
   const { emulator } = options;
-  const child = spawn(process.execPath, [BOT_BUNDLE], {
-    cwd: process.cwd(),
+  const child = spawn(process.execPath, [resolve(options.bundle ?? BOT_BUNDLE)], {
+    cwd: options.cwd ?? process.cwd(),
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -38,7 +44,9 @@ export function spawnBot(options: {
         DISCORD_API_URL: emulator.apiUrl,
         DISCORD_GUILD_ID: emulator.guildId,
       }),
-      DATABASE_URL: `sqlite://${options.databasePath}`,
+      ...(options.databasePath !== undefined && {
+        DATABASE_URL: `sqlite://${options.databasePath}`,
+      }),
       LOG_LEVEL: 'debug',
       ...options.env,
     },

@@ -1,9 +1,10 @@
-import { BOT_BUNDLE, buildEntry } from '../../scripts/build';
+import { buildAll } from '../../scripts/build';
 
 /**
- * Vitest global setup: tests that run the bot in its own process (`spawnBot`) run it exactly as
- * `npm start` does, from a fresh `dist/main.js`.
+ * Vitest global setup: tests that run the bot or a script in its own process (`spawnBot`,
+ * `runBundle`) run it exactly as `npm start` and the other npm scripts do, from fresh bundles in
+ * `dist/`.
  */
 export default async function setup(): Promise<void> {
-  await buildEntry('app/main.ts', BOT_BUNDLE);
+  await buildAll();
 }

@@ -9,6 +9,7 @@ import { createDiscordClient } from '../src/discord/create-client';
 import { resolveShards } from '../src/discord/resolve-shards';
 import { CLAIM_WAIT_MS, InteractionClaims } from '../src/discord/interaction-claims';
 import { DiscordPromptPoster } from '../src/discord/reading-poster';
+import { DiscordSessionCalendar } from '../src/discord/session-calendar';
 import { InteractionRouter } from '../src/discord/router';
 import type { Lifecycle } from '../src/lifecycle';
 import { createLogger, type Logger } from '../src/log/logger';
@@ -88,6 +89,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         },
       },
       poster: new DiscordPromptPoster(client),
+      calendar: new DiscordSessionCalendar(client),
       ownsGuild,
       closingPoll: (input) => {
         const { origin, poll } = closingPollInput(input);

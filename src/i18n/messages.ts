@@ -8,6 +8,7 @@ import { privacyMessages } from './privacy';
 import { quoteMessages } from './quotes';
 import { rateLimitMessages } from './rate-limit';
 import { readingMessages } from './reading';
+import { sessionMessages } from './sessions';
 import { textCommandMessages } from './text-commands';
 import { textMessages } from './texts';
 
@@ -18,6 +19,7 @@ export const messages = {
   ...commandMessages,
   ...quoteMessages,
   ...readingMessages,
+  ...sessionMessages,
   ...textCommandMessages,
   ...pollMessages,
   ...pollCommandMessages,

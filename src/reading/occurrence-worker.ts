@@ -244,7 +244,8 @@ export class OccurrenceWorker {
   }
 }
 
-function describeError(error: unknown): string {
+/** An error in a line for the organiser: its HTTP status when Discord gave one. */
+export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const status = (error as { status?: unknown }).status;
     return typeof status === 'number' ? `HTTP ${status}: ${error.message}` : error.message;

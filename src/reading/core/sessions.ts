@@ -197,13 +197,13 @@ export function sessionOf(
 /**
  * The weeks whose session may need Tribune's attention after the plan changed: its last post
  * (its session may still be ahead), its last miss (a skipped week's event is cancelled) and its
- * pending week. Earlier weeks' sessions are over.
+ * pending week (the next to post; paused, its event is cancelled). Earlier sessions are over.
  */
 export function weeksToFollow(plan: ReadingPlan): string[] {
   const weeks = [
     plan.posts.at(-1)?.localDate,
     plan.misses.at(-1)?.localDate,
-    plan.state === 'active' ? pendingOccurrence(plan).localDate : undefined,
+    pendingOccurrence(plan).localDate,
   ];
   return [...new Set(weeks.filter((week) => week !== undefined))];
 }

@@ -240,7 +240,10 @@ export class SessionKeeper {
       by: this.instanceId,
       at: clock.now().toISOString(),
     };
-    if (!(await sessions.claimReminder(plan.id, task.localDate, claim))) return 'done';
+    if (!(await sessions.claimReminder(plan.id, task.localDate, claim))) {
+      log.debug('reading reminder claimed elsewhere');
+      return 'done';
+    }
     const { session } = decision;
     const view = renderReminder(plan, text, session, this.localeOf(plan));
     const nonce = createHash('sha256')

@@ -63,6 +63,50 @@ function eventsWhen(
 const spaced = (text: string) => text.replace(/\s/g, ' ');
 
 describe('sessions in Discord’s calendar', () => {
+  it('refuses bad session options with an ephemeral explanation, storing nothing', async () => {
+    const { testBot, emulator } = await botAt(TUESDAY_MORNING);
+    const cases: [Record<string, string>, string, string][] = [
+      [
+        { meeting: 'jeudi soir' },
+        'fr',
+        'Je ne comprends pas la séance « jeudi soir » : écrivez un jour et une heure sur 24 heures, par exemple « jeudi 19:00 ».',
+      ],
+      [
+        { meeting: 'thursday 7pm' },
+        'en-US',
+        'I don’t understand the meeting “thursday 7pm”: write a day and a time on a 24-hour clock, for example “Thursday 19:00”.',
+      ],
+      [
+        { voice_channel: VOICE, place: 'Café des Lilas' },
+        'fr',
+        'Choisissez un seul lieu : un salon vocal, ou un lieu en texte libre, pas les deux.',
+      ],
+      [{ place: '   ' }, 'en-US', 'The place must be 1 to 100 characters long.'],
+      [
+        { place: 'Café', duration: '0m' },
+        'fr',
+        'La durée « 0m » n’est pas valide : entre 5 minutes et 24 heures, par exemple 90m ou 2h.',
+      ],
+      [
+        { meeting: 'jeudi 19:00', remind: 'la veille' },
+        'fr',
+        'Le rappel « la veille » n’est pas valide : entre 5 minutes et 6 jours avant la séance, par exemple 2h ou 1j.',
+      ],
+      [
+        { remind: '2h' },
+        'en-US',
+        'A reminder 2h before the session would come before the week’s prompt, which opens the thread it goes in',
+      ],
+    ];
+    for (const [options, locale, expected] of cases) {
+      const reply = await reading(emulator, 'start', { ...START, ...options }, { locale }).reply();
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.content.startsWith(expected), reply.content).toBe(true);
+    }
+    expect(await testBot.bot.services.store.keys('reading:')).toEqual([]);
+    expect(emulator.requestsTo(/scheduled-events/)).toEqual([]);
+  });
+
   it('creates the coming session’s event in the voice channel, and the next one a week before it', async () => {
     const { clock, testBot, emulator } = await botAt(TUESDAY_MORNING);
     const reply = await reading(emulator, 'start', WITH_SESSIONS).reply();
@@ -133,9 +177,10 @@ describe('sessions in Discord’s calendar', () => {
     });
   });
 
-  it('makes an external event with its location and end for a place given as text', async () => {
+  it('makes an external event with its location and end for a place given as text (100 characters)', async () => {
     const { testBot, emulator } = await botAt(TUESDAY_MORNING);
-    const place = 'Café des Lilas, 12 rue des Lilas — salle du fond';
+    // At Discord's limit for a location: 100 characters.
+    const place = 'Café des Lilas, 12 rue des Lilas — salle du fond, 2e étage '.padEnd(100, 'é');
     const reply = await reading(
       emulator,
       'start',

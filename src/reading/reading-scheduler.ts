@@ -2,29 +2,20 @@ import { setImmediate } from 'node:timers/promises';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Lifecycle } from '../lifecycle';
 import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
 import { DeadlineTimers } from '../time/deadline-timers';
-import { decideDue, pendingOccurrence, type DuePolicy } from './core/due-occurrences';
+import { decideDue, pendingOccurrence } from './core/due-occurrences';
 import { cronExpression } from './core/next-occurrence';
 import { OccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
 import type { Occurrence, ReadingPlan } from './core/plan';
-import type { DuePlan, PlanStore } from './plan-store';
-import type { PromptPoster, SessionCalendar, TextSource } from './ports';
-import { SessionKeeper } from './session-keeper';
-import { taskKey, type SessionStore, type SessionTask } from './session-store';
+import type { DuePlan } from './plan-store';
+import type { SessionCalendar } from './ports';
+import { SessionKeeper, type SessionKeeperOptions } from './session-keeper';
+import { taskKey, type SessionTask } from './session-store';
 import { sleep } from './retry';
 
 export type { ClosingPoll, PostOutcome };
 
-export interface ReadingSchedulerOptions {
-  readonly plans: PlanStore;
-  readonly sessions: SessionStore;
-  readonly texts: TextSource;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly policy: DuePolicy;
-  /** Posting prompts (used once background work has started). */
-  readonly poster: PromptPoster;
+export interface ReadingSchedulerOptions extends Omit<SessionKeeperOptions, 'calendar'> {
   /** Sessions' scheduled events; absent, plans have none. */
   readonly calendar?: SessionCalendar | undefined;
   readonly closingPoll?: ClosingPoll | undefined;

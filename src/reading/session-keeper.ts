@@ -31,6 +31,7 @@ export interface SessionKeeperOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly policy: DuePolicy;
+  /** Posting prompts and reminders (used once background work has started). */
   readonly poster: PromptPoster;
   /** The server's calendar; absent, sessions have no events (reminders still go out). */
   readonly calendar: SessionCalendar | undefined;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Section, Text } from '../../src/content/text';
-import { UserError } from '../../src/errors/user-error';
 import { pendingOccurrence } from '../../src/reading/core/due-occurrences';
 import type { PostRecord, ReadingPlan, SessionSettings } from '../../src/reading/core/plan';
 import { describeSessions } from '../../src/reading/core/render-status';
@@ -25,6 +24,7 @@ import {
 import { LIMITS } from '../../src/render/limits';
 import { formatDuration } from '../../src/time/parse-duration';
 import { readingPlan } from '../support/reading-plan';
+import { userErrorKey } from '../support/user-error';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -47,16 +47,6 @@ const NO_INPUT: SessionInput = {
   duration: null,
   remind: null,
 };
-
-function errorKey(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error.key;
-    throw error;
-  }
-  return undefined;
-}
 
 const THURSDAY_EVENINGS: SessionSettings = {
   meeting: { weekday: 4, time: { hour: 19, minute: 0, second: 0 } },
@@ -196,7 +186,7 @@ describe('parseSessions', () => {
     [{ meeting: 'mardi 20:00', remind: '2h' }, 'sessions.remindBeforePrompt'],
     [{ meeting: 'jeudi 19:00', remind: '3d' }, 'sessions.remindBeforePrompt'],
   ] as const)('refuses %o with %s', (input, key) => {
-    expect(errorKey(() => parseSessions({ ...NO_INPUT, ...input }, SCHEDULE))).toBe(key);
+    expect(userErrorKey(() => parseSessions({ ...NO_INPUT, ...input }, SCHEDULE))).toBe(key);
   });
 
   it('accepts a reminder just after the prompt', () => {

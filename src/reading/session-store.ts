@@ -34,7 +34,9 @@ export function taskKey(task: SessionTask): string {
  *
  * The week is its prompt's local date. The index, like the plans' due index, lets the scheduler
  * read only the work due now, whatever the number of plans; an entry is deleted once done, and an
- * entry whose plan is gone is dropped when it comes due.
+ * entry whose plan is gone is dropped when it comes due. Entries are written after every change
+ * of a plan, for its current weeks: one lost to a crash in between is written again at the plan's
+ * next change (its next prompt at the latest, which is before that week's reminder).
  */
 export class SessionStore {
   constructor(private readonly store: Store) {}

@@ -1,8 +1,11 @@
 import { UserError } from '../../errors/user-error';
 import { PROPOSAL_LIMITS, type ProposalInput, type ProposalText } from './proposal';
 
-/** Mentions that would ping if anything ever parsed them: refused rather than stored. */
-const MENTION = /@(everyone|here)\b|<@[!&]?\d+>/i;
+/**
+ * Mentions that would ping if anything ever parsed them: refused rather than stored. Discord reads
+ * `@everyone` even glued to the next word, so no word boundary.
+ */
+const MENTION = /@(everyone|here)|<@[!&]?\d+>/i;
 
 /**
  * Checks what a member typed: a title of 1 to 200 characters, an optional http(s) link of at most

@@ -13,7 +13,8 @@ export interface DedupeKey {
  * digit is compared by its folded whole.
  */
 export function foldTitle(title: string): string {
-  const folded = words(title)
+  // Folded first: folding turns some letters (ʼ) into punctuation, which then splits words.
+  const folded = words(fold(title))
     .map((word) => word.folded)
     .filter((word) => word !== '')
     .join(' ');

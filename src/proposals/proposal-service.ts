@@ -49,6 +49,8 @@ export interface PostedVote {
  */
 export class ProposalService {
   private readonly proposals: ProposalStore;
+  /** Proposals this process made: their ids keep their order within one millisecond. */
+  private made = 0;
 
   constructor(private readonly options: ProposalServiceOptions) {
     this.proposals = new ProposalStore(options.store);
@@ -67,7 +69,7 @@ export class ProposalService {
     const now = this.options.clock.now().getTime();
     const proposal: Proposal = {
       ...text,
-      id: proposalId(now, randomBytes(4).toString('hex')),
+      id: proposalId(now, this.made++, randomBytes(4).toString('hex')),
       guildId: actor.guildId,
       proposedBy: actor.userId,
       proposedAt: now,

@@ -30,7 +30,7 @@ function refusal(run: () => unknown): string | undefined {
 
 function proposal(index: number, overrides: Partial<Proposal> = {}): Proposal {
   return {
-    id: proposalId(1_775_000_000_000 + index * 60_000, 'abcd'),
+    id: proposalId(1_775_000_000_000 + index * 60_000, index, 'abcd'),
     guildId: '1300000000000000100',
     title: `Texte ${index}`,
     proposedBy: '1300000000000000403',
@@ -190,14 +190,15 @@ describe('dedupe folding', () => {
 });
 
 describe('proposalId', () => {
-  it('sorts by time, whatever the random part', () => {
-    const ids = [0, 1, 999, 1_775_000_000_000, 1_775_000_000_001, 99_999_999_999_999].map((at) =>
-      proposalId(at, 'ffff'),
+  it('sorts by time, then by the order one process made them, whatever the random part', () => {
+    const ids = [0, 1, 999, 1_775_000_000_000, 1_775_000_000_001, 99_999_999_999_999].map(
+      (at, index) => proposalId(at, 100 - index, 'ffff'),
     );
     expect([...ids].sort()).toEqual(ids);
-    expect(proposalId(1_775_000_000_000, '0000') < proposalId(1_775_000_000_001, 'ffff')).toBe(
-      true,
+    const sameMillisecond = [0, 1, 35, 36, 1_679_615].map((sequence) =>
+      proposalId(1_775_000_000_000, sequence, sequence % 2 === 0 ? 'ffff' : '0000'),
     );
+    expect([...sameMillisecond].sort()).toEqual(sameMillisecond);
     expect(ids.every((id) => !id.includes(':'))).toBe(true);
   });
 });

@@ -44,11 +44,17 @@ export interface ArchivedProposal extends Proposal {
 
 /** Width of the time part of an id: base 36 epoch milliseconds stay 9 digits until the year 5188. */
 const TIME_WIDTH = 9;
+/** Width of the sequence part: 36⁴ proposals made by one process within one millisecond. */
+const SEQUENCE_WIDTH = 4;
 
 /**
- * A proposal id: the time it was made (base 36, fixed width, so ids and keys sort by time) then
- * random characters (two proposals in one millisecond). Never contains `:` (keys, button ids).
+ * A proposal id: the time it was made then the process's count of proposals (base 36, fixed
+ * widths, so ids and keys sort by time, and one process's proposals of one millisecond in the
+ * order made), then random characters (two processes in one millisecond). Never contains `:`
+ * (keys, button ids).
  */
-export function proposalId(now: number, random: string): string {
-  return `${Math.max(0, Math.floor(now)).toString(36).padStart(TIME_WIDTH, '0')}${random}`;
+export function proposalId(now: number, sequence: number, random: string): string {
+  const time = Math.max(0, Math.floor(now)).toString(36).padStart(TIME_WIDTH, '0');
+  const count = (sequence % 36 ** SEQUENCE_WIDTH).toString(36).padStart(SEQUENCE_WIDTH, '0');
+  return `${time}${count}${random}`;
 }

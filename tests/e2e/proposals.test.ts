@@ -98,6 +98,18 @@ describe('/proposal add, list and withdraw', () => {
     expect(await add(emulator, { title: 'Le Capital' })).toMatch(/^Proposition enregistrée/);
   });
 
+  it('is listed by /help: add, list and withdraw for members, vote for organisers', async () => {
+    const { emulator } = await startTestBot();
+    const help = async (user: string) =>
+      (await emulator.slashCommand({ name: 'help', user }).reply()).embeds[0]?.description ?? '';
+    const forMember = await help(member);
+    expect(forMember).toContain('**/proposition ajouter** — Propose un texte');
+    expect(forMember).toContain('**/proposition liste**');
+    expect(forMember).toContain('**/proposition retirer**');
+    expect(forMember).not.toContain('/proposition vote');
+    expect(await help(moderator)).toContain('**/proposition vote**');
+  });
+
   it('adds proposals, lists them oldest first with who proposed them, and lets each proposer withdraw theirs', async () => {
     const { emulator, storeUrl } = await withPlan();
     expect(
@@ -324,6 +336,27 @@ describe('/proposal vote', () => {
     expect((await waiting(storeUrl)).map((entry) => entry.title)).toEqual(
       [21, 22, 23, 24, 25].map((number) => `Texte ${number}`),
     );
+  });
+
+  it('pages a long list with buttons that read the list again', async () => {
+    const { emulator } = await withPlan();
+    for (let number = 1; number <= 23; number += 1) {
+      await add(emulator, { title: `Texte ${number}`, note: `Note ${number}` });
+    }
+    const first = await proposal(emulator, 'list').reply();
+    expect(first.embeds[0]?.footer?.text).toBe('23 propositions en attente · Page 1/3');
+    expect(first.embeds[0]?.description).toMatch(/^\*\*1\.\*\* \*\*Texte 1\*\*/);
+    const [, next = ''] = buttonIds(first);
+    expect(next).toBe('proposals:1');
+    const second = await emulator.clickButton({ message: first, customId: next }).reply();
+    expect(second.id).toBe(first.id);
+    expect(second.embeds[0]?.description).toMatch(/^\*\*11\.\*\* \*\*Texte 11\*\*/);
+    expect(second.embeds[0]?.footer?.text).toBe('23 propositions en attente · Page 2/3');
+    // A forged page past the end shows the last one.
+    const last = await emulator
+      .clickButton({ message: first, customId: 'proposals:99', forged: true })
+      .reply();
+    expect(last.embeds[0]?.footer?.text).toBe('23 propositions en attente · Page 3/3');
   });
 
   it('posts no poll of no proposal, or of a single one, and says why', async () => {

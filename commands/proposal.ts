@@ -10,6 +10,7 @@ import {
 import { toChoices } from '../src/discord/choices';
 import type { Command, HandlerContext } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
+import { requireSubcommandPermission } from '../src/discord/subcommand-permissions';
 import { replyWhenReady, updateWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import type { Locale } from '../src/i18n/locale';
@@ -89,13 +90,8 @@ export default {
   subcommandPermissions: ORGANISER_PERMISSIONS,
 
   async execute(interaction, context) {
+    requireSubcommandPermission(interaction, ORGANISER_PERMISSIONS, context.t);
     const subcommand = interaction.options.getSubcommand() as Subcommand;
-    const needed = ORGANISER_PERMISSIONS[subcommand];
-    if (needed !== undefined && !interaction.memberPermissions?.has(needed)) {
-      throw new UserError('error.missingPermission', {
-        permission: context.t('permission.ManageGuild'),
-      });
-    }
     await replyWhenReady(interaction, run(interaction, subcommand, context), { ephemeral: true });
   },
 

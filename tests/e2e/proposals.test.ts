@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDS, type Emulator, type StoredMessage } from '../../scripts/emulator';
 import { UserError } from '../../src/errors/user-error';
 import type { Proposal } from '../../src/proposals/core/proposal';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { hostileString } from '../support/hostile-strings';
 import { buttonIds, pollIdOf, vote, type CreatedPoll } from '../support/polls';
 import { manualClock, reading } from '../support/reading';
 import { dataRows, rawRows } from '../support/store-rows';
@@ -250,6 +252,45 @@ describe('/proposal add, list and withdraw', () => {
     );
     expect(await dataRows(storeUrl)).toEqual(rows);
     expect(emulator.pings()).toEqual([]);
+  });
+});
+
+describe('hostile proposals', () => {
+  it('answers whatever is typed privately, lists and polls what it keeps within Discord’s limits, and pings nobody', async () => {
+    const { emulator, storeUrl, logs } = await withPlan();
+    const typed = fc.record({
+      title: fc.oneof(hostileString(240), fc.string({ minLength: 190, maxLength: 210 })),
+      link: fc.option(
+        fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), hostileString(80)),
+        { nil: undefined },
+      ),
+      note: fc.option(hostileString(520), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(typed, async (options) => {
+        const given = Object.fromEntries(
+          Object.entries(options).filter(([, value]) => value !== undefined && value !== ''),
+        ) as Record<string, string>;
+        // Discord refuses empty option values: a member cannot send one.
+        fc.pre(given.title !== undefined);
+        const reply = await proposal(emulator, 'add', given).reply();
+        expect(reply.ephemeral).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+    const stored = await waiting(storeUrl);
+    expect(stored.length).toBeGreaterThan(1);
+    // Every page of the list, then the poll: the emulator checks each against Discord's rules.
+    let page = await proposal(emulator, 'list').reply();
+    for (let next = 1; buttonIds(page).includes(`proposals:${next}`); next += 1) {
+      page = await emulator.clickButton({ message: page, customId: `proposals:${next}` }).reply();
+    }
+    const vote = await proposal(emulator, 'vote', {}, { user: moderator }).reply();
+    expect(text(emulator, vote)).toMatch(/^Sondage publié/);
+    expect(posts(emulator, GENERAL)).toHaveLength(1);
+    expect(emulator.violations).toEqual([]);
+    expect(emulator.pings()).toEqual([]);
+    expect(logs.filter((line) => line.msg === 'interaction handler failed')).toEqual([]);
   });
 });
 

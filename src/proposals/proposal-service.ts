@@ -62,6 +62,8 @@ export class ProposalService {
       throw new UserError('proposal.error.noPlan');
     }
     const text = checkProposal(input);
+    // Counted before the write: two members adding at once may pass it by one. It keeps the list
+    // readable and the store bounded; it is not a quota.
     const max = PROPOSAL_LIMITS.openPerServer;
     if ((await this.proposals.openCount(actor.guildId)) >= max) {
       throw new UserError('proposal.error.full', { max });
@@ -163,7 +165,7 @@ export class ProposalService {
       if (!(error instanceof UserError)) throw error;
       this.options.logger.info(
         { guildId: origin.guildId, reason: error.key },
-        'no poll of proposals at the plan’s end',
+        'no poll of proposals at the plan end',
       );
     }
   }

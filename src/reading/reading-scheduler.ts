@@ -5,7 +5,12 @@ import type { Logger } from '../log/logger';
 import { DeadlineTimers } from '../time/deadline-timers';
 import { decideDue, pendingOccurrence } from './core/due-occurrences';
 import { cronExpression } from './core/next-occurrence';
-import { OccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
+import {
+  OccurrenceWorker,
+  type ClosingPoll,
+  type PlanEnded,
+  type PostOutcome,
+} from './occurrence-worker';
 import type { Occurrence, ReadingPlan } from './core/plan';
 import type { DuePlan } from './plan-store';
 import type { SessionCalendar } from './ports';
@@ -13,12 +18,14 @@ import { SessionKeeper, type SessionKeeperOptions } from './session-keeper';
 import { taskKey, type SessionTask } from './session-store';
 import { sleep } from './retry';
 
-export type { ClosingPoll, PostOutcome };
+export type { ClosingPoll, PlanEnded, PostOutcome };
 
 export interface ReadingSchedulerOptions extends Omit<SessionKeeperOptions, 'calendar'> {
   /** Sessions' scheduled events; absent, plans have none. */
   readonly calendar?: SessionCalendar | undefined;
   readonly closingPoll?: ClosingPoll | undefined;
+  /** Told once a plan's closing prompt (and its poll) is out. */
+  readonly planEnded?: PlanEnded | undefined;
   /** Waits between attempts at a failed post: its length + 1 attempts in all. */
   readonly retryDelaysMs?: readonly number[];
   /** node-cron expression of the reconciliation (default: every minute). */

@@ -121,6 +121,11 @@ export class ReadingService implements Lifecycle {
     return this.plans.ofGuild(guildId);
   }
 
+  /** Whether the server has a reading plan or had one (stopped since): proposals go with plans. */
+  hasHadPlan(guildId: string): Promise<boolean> {
+    return this.plans.hadPlan(guildId);
+  }
+
   async status(guildId: string): Promise<PlanSummary[]> {
     return Promise.all(
       (await this.plans.ofGuild(guildId)).map(async (plan) => {

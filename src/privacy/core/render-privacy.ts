@@ -40,6 +40,7 @@ export function renderPrivacyReport(
           t('privacy.report.polls', { count: counts.pollsCreated }),
           t('privacy.report.plans', { count: counts.plansCreated }),
           t('privacy.report.readMarks', { count: counts.readMarks }),
+          t('privacy.report.proposals', { count: counts.proposals }),
           t('privacy.report.quotes'),
           t('privacy.report.memory'),
           t('privacy.report.logs'),
@@ -76,6 +77,7 @@ export function renderErasureConfirmation(
             pollsCreated: 'privacy.confirm.polls',
             plansCreated: 'privacy.confirm.plans',
             readMarks: 'privacy.confirm.readMarks',
+            proposals: 'privacy.confirm.proposals',
           }),
           '',
           translate(locale, 'privacy.confirm.final', { when: discordTime(expiry * 1000) }),
@@ -112,6 +114,7 @@ export function renderErased(counts: MemberDataCounts, locale: Locale): MessageV
         pollsCreated: 'privacy.erased.polls',
         plansCreated: 'privacy.erased.plans',
         readMarks: 'privacy.erased.readMarks',
+        proposals: 'privacy.erased.proposals',
       }),
     ].join('\n'),
   };

@@ -203,6 +203,22 @@ describe('sessions in Discord’s calendar', () => {
     });
   });
 
+  it('makes a stage event for a stage channel', async () => {
+    const { testBot, emulator } = await botAt(TUESDAY_MORNING);
+    const stage = DEFAULT_IDS.stageChannel;
+    const reply = await reading(emulator, 'start', {
+      ...WITH_SESSIONS,
+      voice_channel: stage,
+    }).reply();
+    expect(reply.content).toContain(`🔊 <#${stage}>`);
+    const [event] = await eventsWhen(testBot, 1);
+    expect(event).toMatchObject({
+      channelId: stage,
+      entityType: ScheduledEventEntityType.StageInstance,
+      scheduledStartTime: FIRST_SESSION,
+    });
+  });
+
   it('cancels the week’s event on pause and skip, creates it again on resume, cancels on stop', async () => {
     const { clock, testBot, emulator } = await botAt(TUESDAY_MORNING);
     await reading(emulator, 'start', WITH_SESSIONS).reply();

@@ -98,7 +98,11 @@ export class ReadingScheduler implements Lifecycle {
       const task = this.armedTasks.get(key);
       this.armedTasks.delete(key);
       if (task !== undefined && !this.stopping.signal.aborted) {
-        this.track(this.exclusive(task.planId, () => this.sessions.run(task)));
+        this.track(
+          this.exclusive(task.planId, async () => {
+            for (const indexed of await this.sessions.run(task)) this.armTask(indexed);
+          }),
+        );
       }
     });
   }

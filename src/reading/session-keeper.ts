@@ -80,12 +80,13 @@ export class SessionKeeper {
     return created && again ? [...tasks, ...(await this.follow(planId, false))] : tasks;
   }
 
-  /** Runs a task of the sessions' index that came due. */
-  async run(task: SessionTask): Promise<void> {
+  /** Runs a task of the sessions' index that came due; resolves with the tasks it indexed. */
+  async run(task: SessionTask): Promise<SessionTask[]> {
     const { sessions } = this.options;
-    if (task.kind === 'event') await this.follow(task.planId);
-    else if ((await this.remind(task)) === 'wait') return;
+    const indexed = task.kind === 'event' ? await this.follow(task.planId) : [];
+    if (task.kind === 'remind' && (await this.remind(task)) === 'wait') return indexed;
     await sessions.done(task);
+    return indexed;
   }
 
   /** Cancels the plan's coming events and forgets its sessions: `/reading stop`. */

@@ -10,6 +10,7 @@ import { resolveShards } from '../src/discord/resolve-shards';
 import { CLAIM_WAIT_MS, InteractionClaims } from '../src/discord/interaction-claims';
 import { DiscordPromptPoster } from '../src/discord/reading-poster';
 import { InteractionRouter } from '../src/discord/router';
+import { FetchTextDownloader } from '../src/discord/text-downloader';
 import type { Lifecycle } from '../src/lifecycle';
 import { createLogger, type Logger } from '../src/log/logger';
 import { PollService } from '../src/polls/poll-service';
@@ -23,6 +24,7 @@ import { ownsGuild as ownsGuildOf, type Shards } from '../src/shards/shards';
 import { networkFilesystemOf, sqliteSharingProblem } from '../src/store/sqlite-sharing';
 import { openStore } from '../src/store/open-store';
 import { TextCatalog } from '../src/texts/text-catalog';
+import { UploadPurge } from '../src/texts/upload-purge';
 import { systemClock, type Clock } from '../src/time/clock';
 
 export interface Bot {
@@ -67,6 +69,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     clock: options.clock ?? systemClock,
     store,
     texts,
+    textDownloader: new FetchTextDownloader(),
     polls: new PollService({
       config,
       logger,
@@ -102,6 +105,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       store,
       logger,
       config,
+      texts,
       showVotes: (pollId) => {
         services.polls.showVotes(pollId);
       },
@@ -120,7 +124,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     busyTimeoutMs: CLAIM_WAIT_MS,
   });
   const claims = new InteractionClaims({ store: claimStore, logger, clock: services.clock });
-  const lifecycles: Lifecycle[] = [claims, services.polls, services.readings];
+  const lifecycles: Lifecycle[] = [
+    claims,
+    services.polls,
+    services.readings,
+    new UploadPurge({ texts, logger }),
+  ];
   const router = new InteractionRouter(options.commands ?? allCommands, services, { claims });
 
   client.on(Events.InteractionCreate, (interaction) => {

@@ -6,6 +6,16 @@ import privacy from './privacy';
 import reading from './reading';
 import search from './search';
 import section from './section';
+import text from './text';
 
 /** Every command, in one explicit list shared by the router, the deploy script and the tests. */
-export const commands: readonly Command[] = [section, search, reading, poll, privacy, help, about];
+export const commands: readonly Command[] = [
+  section,
+  search,
+  reading,
+  text,
+  poll,
+  privacy,
+  help,
+  about,
+];

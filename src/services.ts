@@ -5,6 +5,7 @@ import type { PrivacyService } from './privacy/privacy-service';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import type { ReadingService } from './reading/reading-service';
 import type { Store } from './store/store';
+import type { TextDownloader } from './texts/ports';
 import type { TextCatalog } from './texts/text-catalog';
 import type { Clock } from './time/clock';
 
@@ -19,6 +20,8 @@ export interface Services {
   readonly store: Store;
   /** Built-in texts and each server's own. */
   readonly texts: TextCatalog;
+  /** Files members attach to `/text add`. */
+  readonly textDownloader: TextDownloader;
   readonly polls: PollService;
   readonly readings: ReadingService;
   readonly rateLimits: RateLimiter;

@@ -15,6 +15,12 @@ export interface MemberData {
   readonly plansCreated: readonly string[];
   /** The weeks this member marked "I've read it". */
   readonly readMarks: readonly { readonly planId: string; readonly localDate: string }[];
+  /** Texts this member added to a server (`/text add`): their id stays as who added them. */
+  readonly textsAdded: readonly {
+    readonly guildId: string;
+    readonly textId: string;
+    readonly title: string;
+  }[];
 }
 
 /** What `/privacy` shows: how many of each. */
@@ -24,6 +30,7 @@ export interface MemberDataCounts {
   readonly pollsCreated: number;
   readonly plansCreated: number;
   readonly readMarks: number;
+  readonly textsAdded: number;
 }
 
 export function countMemberData(data: MemberData): MemberDataCounts {
@@ -34,6 +41,7 @@ export function countMemberData(data: MemberData): MemberDataCounts {
     pollsCreated: data.pollsCreated.length,
     plansCreated: data.plansCreated.length,
     readMarks: data.readMarks.length,
+    textsAdded: data.textsAdded.length,
   };
 }
 

@@ -270,10 +270,10 @@ export class TextCatalog {
     }
   }
 
-  /** Deletes uploads nobody confirmed in time. */
+  /** Deletes uploads nobody confirmed in time (those expiring at this very millisecond too). */
   async purgeExpired(): Promise<number> {
     const now = this.options.clock.now().getTime();
-    return this.options.store.deleteRange(UPLOAD_PREFIX, uploadKey(now, ''));
+    return this.options.store.deleteRange(UPLOAD_PREFIX, uploadKey(now + 1, ''));
   }
 
   private async pendingFor(key: string, userId: string): Promise<PendingUpload> {

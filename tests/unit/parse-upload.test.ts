@@ -602,6 +602,20 @@ describe('the .txt parser (property)', () => {
     );
   });
 
+  it('reads the same text, warnings and problems whatever the line ends and byte order mark', () => {
+    fc.assert(
+      fc.property(file, ({ lines, end, bom }) => {
+        const unix = parseUpload({ name: 'a.txt', bytes: bytes(lines.join('\n')) }, OPTIONS);
+        const other = parseUpload(
+          { name: 'a.txt', bytes: bytes((bom ? '\uFEFF' : '') + lines.join(end)) },
+          OPTIONS,
+        );
+        expect(other).toEqual(unix);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('makes sections from ## lines, or one per N paragraphs when there are none', () => {
     fc.assert(
       fc.property(file, ({ lines, end }) => {

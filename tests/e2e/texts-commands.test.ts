@@ -110,9 +110,14 @@ describe('/text add', () => {
     const late = await press(emulator, preview, 'text-add').reply();
     expect(late.content).toBe('Cette demande a expiré : recommencez avec `/texte ajouter`.');
     expect(await bot.services.texts.entries(guild)).toEqual([]);
-    // The periodic purge takes the file of an upload nobody confirmed.
-    expect(await bot.services.texts.purgeExpired()).toBe(1);
+    // The purge, at start and then periodically, takes the file of an upload nobody confirmed.
+    expect((await dataRows(storeUrl)).some((row) => row.key.includes('text-upload:'))).toBe(true);
+    const restarted = await testBot.restart();
+    await restarted.stop();
     expect((await dataRows(storeUrl)).some((row) => row.key.includes('text-upload:'))).toBe(false);
+    expect(restarted.logs).toContainEqual(
+      expect.objectContaining({ msg: 'purged unconfirmed text uploads', deleted: 1 }),
+    );
   });
 
   it('refuses a member without Manage Server: add, remove and export, nothing read or stored', async () => {

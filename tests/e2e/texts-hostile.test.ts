@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDS, type AttachmentFile, type StoredMessage } from '../../scripts/emulator';
 import { MAX_UPLOAD_BYTES } from '../../src/content/text-limits';
 import { TEXT_LIMITS } from '../../src/texts/text-catalog';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { hostileString } from '../support/hostile-strings';
 import { dataRows } from '../support/store-rows';
 import { MARKDOWN_TEXT, PLAIN_TEXT, addFile, addText, press, textCommand } from '../support/texts';
 
@@ -229,3 +231,46 @@ async function addViaServices(testBot: TestBot, source: string): Promise<void> {
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
   await texts.confirm(prepared.token, prepared.expiresAt, DEFAULT_IDS.moderator);
 }
+
+describe('forged /text buttons', () => {
+  it('store and remove nothing, and crash nothing', async () => {
+    const testBot = await startTestBot();
+    const { emulator, storeUrl, logs } = testBot;
+    const entry = await addText(testBot, 'servitude.txt', PLAIN_TEXT);
+    const preview = await addFile(emulator, 'paresse.md', MARKDOWN_TEXT);
+    const rows = await dataRows(storeUrl);
+    const future = String(Date.now() + 60_000);
+    const kinds = ['text-add', 'text-add-cancel', 'text-remove', 'text-remove-cancel', 'text-list'];
+    const customId = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom(...kinds),
+          fc.array(
+            fc.oneof(
+              fc.constantFrom(entry.id, DEFAULT_IDS.moderator, DEFAULT_IDS.reader, future, '0'),
+              fc.constantFrom('', '-1', '99999999999999999999', 'fr', 'xx', 't-000000000000'),
+              hostileString(20),
+            ),
+            { maxLength: 5 },
+          ),
+        )
+        .map(([kind, parts]) => [kind, ...parts].join(':').slice(0, 100)),
+      hostileString(100).map((tail) => `text-add:${tail}`.slice(0, 100)),
+    );
+    await fc.assert(
+      fc.asyncProperty(customId, async (id) => {
+        // Only Camille's own removal of her own text, well formed, would do something.
+        fc.pre(!id.startsWith(`text-remove:${entry.id}:${DEFAULT_IDS.moderator}:${future}`));
+        fc.pre(!id.startsWith('text-list:'));
+        const reply = await emulator
+          .clickButton({ message: preview, customId: id, user: DEFAULT_IDS.reader, forged: true })
+          .reply();
+        expect(reply.ephemeral).toBe(true);
+      }),
+      { numRuns: 80 },
+    );
+    expect(await dataRows(storeUrl)).toEqual(rows);
+    expect(logs.filter((line) => line.msg === 'interaction handler failed')).toEqual([]);
+    expect(emulator.pings()).toEqual([]);
+  });
+});

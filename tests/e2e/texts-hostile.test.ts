@@ -6,7 +6,15 @@ import { TEXT_LIMITS } from '../../src/texts/text-catalog';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { hostileString } from '../support/hostile-strings';
 import { dataRows } from '../support/store-rows';
-import { MARKDOWN_TEXT, PLAIN_TEXT, addFile, addText, press, textCommand } from '../support/texts';
+import {
+  FRONT_MATTER,
+  MARKDOWN_TEXT,
+  PLAIN_TEXT,
+  addFile,
+  addText,
+  press,
+  textCommand,
+} from '../support/texts';
 
 const { guild, readerRole } = DEFAULT_IDS;
 const MB = 1024 * 1024;
@@ -35,15 +43,6 @@ async function refused(
   expect(quote.embeds[0]?.title).toMatch(/^§1 · /);
   return answer(testBot, reply);
 }
-
-const FRONT_MATTER = [
-  '---',
-  'title: Un texte',
-  'author: Quelqu’un',
-  'date: 2024-01-02',
-  'language: fr',
-  'source: https://example.org/',
-];
 
 describe('hostile files get a clear answer, store nothing and crash nothing', () => {
   it('binary data (a PNG renamed .md)', async () => {

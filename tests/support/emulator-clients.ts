@@ -41,6 +41,20 @@ export class BareClients {
     return client;
   }
 
+  /**
+   * After a test: destroys every client, then closes the emulator, failing if it saw a request
+   * Discord would refuse or a handler threw.
+   */
+  async finish(emulator: Emulator): Promise<void> {
+    const errors = await this.destroyAll();
+    try {
+      emulator.assertNoViolations();
+      if (errors.length > 0) throw new AggregateError(errors, 'interaction handlers failed');
+    } finally {
+      await emulator.close();
+    }
+  }
+
   /** Destroys every client; returns (and clears) the handler errors. */
   async destroyAll(): Promise<unknown[]> {
     await Promise.all(this.clients.map((client) => client.destroy()));

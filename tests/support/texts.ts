@@ -143,6 +143,16 @@ export const MARKDOWN_TEXT = [
   longSection('Le long plaidoyer', 3, 3000),
 ].join('\n');
 
+/** The front matter of a `.md` text, its closing `---` left out (to add keys). */
+export const FRONT_MATTER = [
+  '---',
+  'title: Un texte',
+  'author: Quelqu’un',
+  'date: 2024-01-02',
+  'language: fr',
+  'source: https://example.org/',
+];
+
 /** A plain text with a byte order mark and CRLF line ends, as Windows' Notepad saves it. */
 export const PLAIN_TEXT = `\uFEFF${[
   'Discours sur la servitude volontaire',

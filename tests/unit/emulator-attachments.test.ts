@@ -40,15 +40,7 @@ async function readCapped(
   }
 }
 
-afterEach(async () => {
-  const errors = await clients.destroyAll();
-  try {
-    emulator.assertNoViolations();
-    expect(errors).toEqual([]);
-  } finally {
-    await emulator.close();
-  }
-});
+afterEach(() => clients.finish(emulator));
 
 describe('slash command attachments', () => {
   it('registers an ATTACHMENT option and resolves the file for discord.js', async () => {

@@ -15,15 +15,7 @@ async function hosted() {
   return (await fileCommandBot(emulator, clients)).attach;
 }
 
-afterEach(async () => {
-  const errors = await clients.destroyAll();
-  try {
-    emulator.assertNoViolations();
-    expect(errors).toEqual([]);
-  } finally {
-    await emulator.close();
-  }
-});
+afterEach(() => clients.finish(emulator));
 
 describe('FetchTextDownloader', () => {
   it('reads a file whole, byte for byte', async () => {

@@ -192,6 +192,8 @@ async function add(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
   { services, locale, logger }: HandlerContext,
 ): Promise<MessageView> {
+  // Counted before the download: a script sending files costs a map lookup each.
+  services.rateLimits.enforce('textUpload', interaction.guildId, interaction.user.id);
   const attachment = interaction.options.getAttachment('file', true);
   const bytes = await readAttachment(
     services.textDownloader,

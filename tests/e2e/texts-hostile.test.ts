@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDS, type AttachmentFile, type StoredMessage } from '../../scripts/emulator';
 import { MAX_UPLOAD_BYTES } from '../../src/content/text-limits';
+import { RATE_LIMITS } from '../../src/rate-limit/rate-limiter';
 import { TEXT_LIMITS } from '../../src/texts/text-catalog';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { hostileString } from '../support/hostile-strings';
@@ -230,6 +231,23 @@ async function addViaServices(testBot: TestBot, source: string): Promise<void> {
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
   await texts.confirm(prepared.token, prepared.expiresAt, DEFAULT_IDS.moderator);
 }
+
+describe('a script sending files', () => {
+  it('gets 10 read at once, then none until a minute has passed, each refusal unread', async () => {
+    const testBot = await startTestBot();
+    const { emulator } = testBot;
+    const { burst } = RATE_LIMITS.textUpload;
+    for (let attempt = 0; attempt < burst; attempt++) {
+      const reply = await addFile(emulator, 'vide.txt', '');
+      expect(reply.content).toBe('');
+    }
+    const refusedReply = await addFile(emulator, 'vide.txt', '');
+    expect(refusedReply.content).toMatch(
+      /^Vous avez envoyé beaucoup de fichiers d’un coup : celui-ci n’a pas été lu\. Réessayez <t:\d+:R>\.$/,
+    );
+    expect(emulator.downloads()).toHaveLength(burst);
+  });
+});
 
 describe('forged /text buttons', () => {
   it('store and remove nothing, and crash nothing', async () => {

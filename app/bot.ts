@@ -13,9 +13,11 @@ import { InteractionRouter } from '../src/discord/router';
 import { FetchTextDownloader } from '../src/discord/text-downloader';
 import type { Lifecycle } from '../src/lifecycle';
 import { createLogger, type Logger } from '../src/log/logger';
+import type { PollInput, PollOrigin } from '../src/polls/core/poll';
 import { PollService } from '../src/polls/poll-service';
 import type { ResultsPicture } from '../src/polls/ports';
 import { PrivacyService } from '../src/privacy/privacy-service';
+import { ProposalService } from '../src/proposals/proposal-service';
 import { ReadingService } from '../src/reading/reading-service';
 import { RateLimiter, type RateLimits } from '../src/rate-limit/rate-limiter';
 import { closingPollInput } from '../src/reading/core/closing-poll';
@@ -63,6 +65,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const texts = new TextCatalog({ store, builtIn: library, clock: options.clock ?? systemClock });
   // The adapters are built on the client now and used once it is ready (background work starts then).
   const client = createDiscordClient(config, shards);
+  // Features post polls as `/poll create` does: checked by the poll feature's rules, then posted.
+  const postPoll = async (origin: PollOrigin, poll: PollInput) =>
+    services.polls.createAndPost(origin, services.polls.check(poll, origin.locale));
   const services: Services = {
     config,
     logger,
@@ -94,7 +99,23 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       ownsGuild,
       closingPoll: (input) => {
         const { origin, poll } = closingPollInput(input);
-        return services.polls.createAndPost(origin, services.polls.check(poll, origin.locale));
+        return postPoll(origin, poll);
+      },
+      planEnded: ({ plan, locale }) =>
+        services.proposals.putToVoteAtPlanEnd({
+          guildId: plan.guildId,
+          channelId: plan.channelId,
+          creatorId: plan.createdBy,
+          locale,
+        }),
+    }),
+    proposals: new ProposalService({
+      logger,
+      clock: options.clock ?? systemClock,
+      store,
+      ports: {
+        postPoll,
+        hadReadingPlan: (guildId) => services.readings.hasHadPlan(guildId),
       },
     }),
     rateLimits: new RateLimiter({

@@ -3,6 +3,7 @@ import about from './about';
 import help from './help';
 import poll from './poll';
 import privacy from './privacy';
+import proposal from './proposal';
 import reading from './reading';
 import search from './search';
 import section from './section';
@@ -14,6 +15,7 @@ export const commands: readonly Command[] = [
   search,
   reading,
   text,
+  proposal,
   poll,
   privacy,
   help,

@@ -12,6 +12,7 @@ import { textChoices, toChoices } from '../src/discord/choices';
 import type { Command, HandlerContext } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
 import { missingPromptPermissions, type PromptPermission } from '../src/discord/reading-poster';
+import { requireSubcommandPermission } from '../src/discord/subcommand-permissions';
 import { replyWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import { supportedLocale } from '../src/i18n/locale';
@@ -133,13 +134,7 @@ export default {
   subcommandPermissions: ORGANISER_PERMISSIONS,
 
   async execute(interaction, context) {
-    const subcommand = interaction.options.getSubcommand() as Subcommand;
-    const needed = ORGANISER_PERMISSIONS[subcommand];
-    if (needed !== undefined && !interaction.memberPermissions?.has(needed)) {
-      throw new UserError('error.missingPermission', {
-        permission: context.t('permission.ManageGuild'),
-      });
-    }
+    requireSubcommandPermission(interaction, ORGANISER_PERMISSIONS, context.t);
     if (!interaction.inCachedGuild()) throw new UserError('error.guildOnly');
     // Every answer is for the organiser only. Some subcommands may post a prompt first (with its
     // retries), which can outlast the 3 s Discord gives for a first answer.

@@ -11,6 +11,7 @@ import { toChoices } from '../src/discord/choices';
 import type { Command, HandlerContext } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
 import { replyWhenReady, updateWhenReady } from '../src/discord/reply-when-ready';
+import { requireSubcommandPermission } from '../src/discord/subcommand-permissions';
 import { UserError } from '../src/errors/user-error';
 import { isLocale, supportedLocale } from '../src/i18n/locale';
 import { translate } from '../src/i18n/translate';
@@ -87,10 +88,9 @@ export default {
   subcommandPermissions: ORGANISER_PERMISSIONS,
 
   async execute(interaction, context) {
-    const subcommand = interaction.options.getSubcommand() as Subcommand;
-    const needed = ORGANISER_PERMISSIONS[subcommand];
-    if (needed !== undefined) requireOrganiser(interaction, context);
+    requireSubcommandPermission(interaction, ORGANISER_PERMISSIONS, context.t);
     if (!interaction.inGuild()) throw new UserError('error.guildOnly');
+    const subcommand = interaction.options.getSubcommand() as Subcommand;
     // Every answer is for the one who asked. A download may outlast Discord's 3 s.
     await replyWhenReady(interaction, run(subcommand, interaction, context), { ephemeral: true });
   },
@@ -275,24 +275,20 @@ function pendingUpload(
   return { token, expiresAt };
 }
 
-function requireOrganiser(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
-  { t }: HandlerContext,
-): void {
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserError('error.missingPermission', { permission: t('permission.ManageGuild') });
-  }
-}
-
-/** A removal's buttons work for the organiser who asked for it, and nobody else. */
+/**
+ * A removal's buttons work for the organiser who asked for it, and nobody else; while they still
+ * may manage the server (a button carries no subcommand for Discord to check).
+ */
 function requireRequester(
   interaction: ButtonInteraction,
   userId: string | undefined,
-  context: HandlerContext,
+  { t }: HandlerContext,
 ): string {
   if (!userId) throw new UserError('error.staleButton');
   if (userId !== interaction.user.id) throw new UserError('texts.error.notYours');
-  requireOrganiser(interaction, context);
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    throw new UserError('error.missingPermission', { permission: t('permission.ManageGuild') });
+  }
   if (!interaction.inGuild()) throw new UserError('error.guildOnly');
   return interaction.guildId;
 }

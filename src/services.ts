@@ -2,6 +2,7 @@ import type { Config } from './config/config';
 import type { Logger } from './log/logger';
 import type { PollService } from './polls/poll-service';
 import type { PrivacyService } from './privacy/privacy-service';
+import type { ProposalService } from './proposals/proposal-service';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import type { ReadingService } from './reading/reading-service';
 import type { Store } from './store/store';
@@ -24,6 +25,7 @@ export interface Services {
   readonly textDownloader: TextDownloader;
   readonly polls: PollService;
   readonly readings: ReadingService;
+  readonly proposals: ProposalService;
   readonly rateLimits: RateLimiter;
   readonly privacy: PrivacyService;
 }

@@ -32,6 +32,7 @@ interface Messages {
   noAnswer: (seconds: number) => string;
   modal: (title: string) => string;
   emptyReply: string;
+  moreLines: (count: number) => string;
   refused: (count: number) => string;
   failed: (message: string) => string;
   fileUnreadable: (path: string, reason: string) => string;
@@ -90,6 +91,7 @@ const fr: Messages = {
   modal: (title) =>
     `Tribune ouvre un formulaire « ${title} » : la démo ne sait pas encore les remplir.`,
   emptyReply: '(réponse vide)',
+  moreLines: (count) => `… (${count} ligne${count > 1 ? 's' : ''} de plus)`,
   refused: (count) => `⚠ Discord aurait refusé ${count} requête(s) du bot :`,
   failed: (message) => `La démo n’a pas pu envoyer cette interaction : ${message}`,
   fileUnreadable: (path, reason) => `Je ne peux pas lire le fichier « ${path} » : ${reason}`,
@@ -188,6 +190,7 @@ const en: Messages = {
     `Tribune did not answer within ${seconds} s (Discord would say “The application did not respond”).`,
   modal: (title) => `Tribune opens a form “${title}”: the demo cannot fill forms yet.`,
   emptyReply: '(empty reply)',
+  moreLines: (count) => `… (${count} more line${count > 1 ? 's' : ''})`,
   refused: (count) => `⚠ Discord would have refused ${count} request(s) from the bot:`,
   failed: (message) => `The demo could not send this interaction: ${message}`,
   fileUnreadable: (path, reason) => `I cannot read the file “${path}”: ${reason}`,

@@ -1,5 +1,6 @@
 // One demo session: the emulator and the real bot (commands registered as `npm run deploy` does,
 // SQLite store in a fresh temp folder), and what each typed line does. No terminal I/O here.
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -146,6 +147,8 @@ export class DemoSession {
         DISCORD_API_URL: emulator.apiUrl,
         DISCORD_GUILD_ID: emulator.guildId,
         DATABASE_URL: `sqlite://${join(folder, 'tribune.sqlite')}`,
+        // A secret of the demo's own, so that anonymous polls can be tried too.
+        POLL_SECRET: env.POLL_SECRET ?? randomBytes(32).toString('hex'),
       });
       await deployCommands(config, commands);
       const logFile = new LogFile(options.logFile ?? join(folder, 'tribune.log'));

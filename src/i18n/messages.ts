@@ -5,6 +5,7 @@ import { helpMessages } from './help';
 import { pollCommandMessages } from './poll-commands';
 import { pollMessages } from './polls';
 import { privacyMessages } from './privacy';
+import { proposalMessages } from './proposals';
 import { quoteMessages } from './quotes';
 import { rateLimitMessages } from './rate-limit';
 import { readingMessages } from './reading';
@@ -22,6 +23,7 @@ export const messages = {
   ...pollMessages,
   ...pollCommandMessages,
   ...privacyMessages,
+  ...proposalMessages,
   ...rateLimitMessages,
   ...chartMessages,
   ...textMessages,

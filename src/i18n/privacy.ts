@@ -2,8 +2,8 @@ import type { Catalogue } from './catalogue';
 
 /**
  * `/privacy`: what Tribune keeps about a member and how long, and the erasure. Every statement
- * here follows the key layouts of `src/polls/poll-store.ts` and `src/reading/plan-store.ts`: change
- * them together.
+ * here follows the key layouts of `src/polls/poll-store.ts`, `src/reading/plan-store.ts` and
+ * `src/proposals/proposal-store.ts`: change them together.
  */
 export const privacyMessages = {
   'command.privacy.name': { fr: 'confidentialité', en: 'privacy' },
@@ -97,6 +97,18 @@ export const privacyMessages = {
   'privacy.erased.readMarks': {
     fr: '• Marques « J’ai lu » effacées : {count}',
     en: '• “I’ve read it” marks erased: {count}',
+  },
+  'privacy.report.proposals': {
+    fr: '• **Propositions de textes** : {count}. Chacune garde son titre, son lien, sa note et votre identifiant : en attente dans la liste du serveur, puis archivée après le vote, jusqu’à ce que vous l’effaciez.',
+    en: '• **Text proposals**: {count}. Each keeps its title, link, note and your id: waiting in the server’s list, then archived after the vote, until you erase it.',
+  },
+  'privacy.confirm.proposals': {
+    fr: '• vos propositions de textes ({count}) : celles en attente quittent la liste ; un sondage déjà publié garde ses options ;',
+    en: '• your text proposals ({count}): waiting ones leave the list; a poll already posted keeps its options;',
+  },
+  'privacy.erased.proposals': {
+    fr: '• Propositions de textes effacées : {count}',
+    en: '• Text proposals erased: {count}',
   },
   'privacy.confirm.plans': {
     fr: '• votre identifiant sur les plans de lecture que vous avez lancés ({count}) : ils continuent pour le groupe.',

@@ -5,13 +5,18 @@ import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { decideDue, pendingOccurrence, type DuePolicy } from './core/due-occurrences';
 import { cronExpression } from './core/next-occurrence';
-import { OccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
+import {
+  OccurrenceWorker,
+  type ClosingPoll,
+  type PlanEnded,
+  type PostOutcome,
+} from './occurrence-worker';
 import type { Occurrence, ReadingPlan } from './core/plan';
 import type { DuePlan, PlanStore } from './plan-store';
 import type { PromptPoster, TextSource } from './ports';
 import { sleep } from './retry';
 
-export type { ClosingPoll, PostOutcome };
+export type { ClosingPoll, PlanEnded, PostOutcome };
 
 export interface ReadingSchedulerOptions {
   readonly plans: PlanStore;
@@ -22,6 +27,8 @@ export interface ReadingSchedulerOptions {
   /** Posting prompts (used once background work has started). */
   readonly poster: PromptPoster;
   readonly closingPoll?: ClosingPoll | undefined;
+  /** Told once a plan's closing prompt (and its poll) is out. */
+  readonly planEnded?: PlanEnded | undefined;
   /** Waits between attempts at a failed post: its length + 1 attempts in all. */
   readonly retryDelaysMs?: readonly number[];
   /** node-cron expression of the reconciliation (default: every minute). */

@@ -113,6 +113,11 @@ export class ReadingService implements Lifecycle {
     return this.plans.ofGuild(guildId);
   }
 
+  /** Whether the server has a reading plan or had one (stopped since): proposals go with plans. */
+  hasHadPlan(guildId: string): Promise<boolean> {
+    return this.plans.hadPlan(guildId);
+  }
+
   /** The server's plans that read this text and have not finished (active or paused). */
   async plansReading(guildId: string, textId: string): Promise<ReadingPlan[]> {
     return (await this.plans.ofGuild(guildId)).filter(

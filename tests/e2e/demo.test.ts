@@ -159,4 +159,22 @@ describe('npm run demo', () => {
     expect(run.replies.get('quit')).toBe('Goodbye.');
     expect(run.replies.has('/section')).toBe(false);
   });
+
+  it('runs the README’s demo session as written: every line answered, nothing refused', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const session = /A session to\s+try[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    const lines = (session ?? '').split('\n').filter((line) => line !== '');
+    expect(lines).toContain('as camille');
+    const run = await runDemo(lines, {});
+    expect(run.code, run.stderr).toBe(0);
+    for (const line of lines) {
+      const reply = run.replies.get(line);
+      expect(reply, line).toBeTruthy();
+      expect(reply, line).not.toMatch(
+        /permission|n’a pas été créé|inconnu|Désolé|Unknown|Sorry|not created|Erreur|Error/,
+      );
+    }
+    expect(run.replies.get('/poll export "Quel jour ?"')).toContain('│ 1,lundi,1,100');
+    expect(run.replies.get('/reading status')).toContain('#club-lecture');
+  });
 });

@@ -6,6 +6,7 @@ import { deployCommands } from '../../src/discord/deploy-commands';
 import {
   startEmulator,
   type Emulator,
+  type EmulatorOptions,
   type InteractionHandle,
   type StoredMessage,
 } from '../../scripts/emulator';
@@ -21,13 +22,21 @@ import { tempDir } from './temp-dir';
  */
 export interface Fleet {
   readonly emulator: Emulator;
+  /** The SQLite file, or PostgreSQL's URL when the fleet was started on one. */
   readonly databasePath: string;
   /** Starts one more bot process on the emulator and the store, and waits until it is ready. */
   readonly spawn: (env?: Readonly<Record<string, string>>) => Promise<BotProcess>;
 }
 
-export async function startFleet(): Promise<Fleet> {
-  const emulator = await startEmulator();
+export interface FleetOptions {
+  /** A PostgreSQL URL every process shares; default: a new SQLite file. */
+  readonly storeUrl?: string;
+  /** Several servers: commands are then registered globally (`npm run deploy` without a server). */
+  readonly emulatorOptions?: EmulatorOptions;
+}
+
+export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
+  const emulator = await startEmulator(options.emulatorOptions);
   // Registered first, so it runs after `spawnBot`'s own clean-up has killed its process.
   onTestFinished(async () => {
     try {
@@ -40,16 +49,21 @@ export async function startFleet(): Promise<Fleet> {
     loadConfig({
       DISCORD_TOKEN: emulator.token,
       DISCORD_API_URL: emulator.apiUrl,
-      DISCORD_GUILD_ID: emulator.guildId,
+      ...(options.emulatorOptions?.guilds === undefined && { DISCORD_GUILD_ID: emulator.guildId }),
     }),
     commands,
   );
-  const databasePath = join(await tempDir(), 'tribune.sqlite');
+  const databasePath = options.storeUrl ?? join(await tempDir(), 'tribune.sqlite');
+  const storeEnv = options.storeUrl === undefined ? {} : { DATABASE_URL: options.storeUrl };
   return {
     emulator,
     databasePath,
     spawn: async (env) => {
-      const bot = spawnBot({ emulator, databasePath, ...(env !== undefined && { env }) });
+      const bot = spawnBot({
+        emulator,
+        ...(options.storeUrl === undefined && { databasePath }),
+        env: { ...storeEnv, ...env },
+      });
       await bot.ready();
       return bot;
     },
@@ -69,8 +83,10 @@ export function voteBurst(
   poll: CreatedPoll,
   memberCount: number,
   options: number,
+  guildId?: string,
 ): Click[] {
-  return emulator.createMembers(memberCount).map((member, index) => ({
+  const members = emulator.createMembers(memberCount, guildId === undefined ? {} : { guildId });
+  return members.map((member, index) => ({
     memberId: member.id,
     option: index % options,
     handle: vote(emulator, poll, index % options, member),
@@ -97,9 +113,10 @@ export function confirmed(clicks: readonly Click[]): Click[] {
 export async function shownResults(
   emulator: Emulator,
   pollId: string,
+  where: { guildId?: string; channelId?: string } = {},
 ): Promise<{ voters: number; counts: number[] }> {
   const reply = await emulator
-    .slashCommand({ name: 'poll', subcommand: 'results', options: { poll: pollId } })
+    .slashCommand({ name: 'poll', subcommand: 'results', options: { poll: pollId }, ...where })
     .reply(10_000);
   const [embed] = reply.embeds;
   const voters = /👥 (\d+) votants?/.exec(embed?.description ?? '')?.[1];
@@ -126,9 +143,14 @@ export function createNumberedPoll(
   emulator: Emulator,
   question: string,
   count: number,
+  where: { guildId?: string; channelId?: string } = {},
 ): Promise<CreatedPoll> {
-  return createPoll(emulator, {
-    question,
-    options: Array.from({ length: count }, (_, index) => `Option ${index + 1}`).join(';'),
-  });
+  return createPoll(
+    emulator,
+    {
+      question,
+      options: Array.from({ length: count }, (_, index) => `Option ${index + 1}`).join(';'),
+    },
+    where,
+  );
 }

@@ -42,6 +42,7 @@ export function renderPrivacyReport(
           t('privacy.report.polls', { count: counts.pollsCreated }),
           t('privacy.report.plans', { count: counts.plansCreated }),
           t('privacy.report.readMarks', { count: counts.readMarks }),
+          t('privacy.report.proposals', { count: counts.proposals }),
           t('privacy.report.texts', {
             count: counts.textsAdded,
             titles: listTitles(textTitles, locale),
@@ -82,6 +83,7 @@ export function renderErasureConfirmation(
             pollsCreated: 'privacy.confirm.polls',
             plansCreated: 'privacy.confirm.plans',
             readMarks: 'privacy.confirm.readMarks',
+            proposals: 'privacy.confirm.proposals',
             textsAdded: 'privacy.confirm.texts',
           }),
           '',
@@ -119,6 +121,7 @@ export function renderErased(counts: MemberDataCounts, locale: Locale): MessageV
         pollsCreated: 'privacy.erased.polls',
         plansCreated: 'privacy.erased.plans',
         readMarks: 'privacy.erased.readMarks',
+        proposals: 'privacy.erased.proposals',
         textsAdded: 'privacy.erased.texts',
       }),
     ].join('\n'),

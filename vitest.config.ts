@@ -8,6 +8,7 @@ const ON_BOTH_STORES = [
   'tests/e2e/privacy.test.ts',
   'tests/e2e/proposals.test.ts',
   'tests/e2e/reading-*.test.ts',
+  'tests/e2e/texts-*.test.ts',
 ];
 /** Those that take SQLite's write lock themselves (PostgreSQL's faults have their own tests). */
 const SQLITE_ONLY = ['tests/e2e/poll-durability.test.ts'];

@@ -11,6 +11,7 @@ import { CLAIM_WAIT_MS, InteractionClaims } from '../src/discord/interaction-cla
 import { DiscordPromptPoster } from '../src/discord/reading-poster';
 import { DiscordSessionCalendar } from '../src/discord/session-calendar';
 import { InteractionRouter } from '../src/discord/router';
+import { FetchTextDownloader } from '../src/discord/text-downloader';
 import type { Lifecycle } from '../src/lifecycle';
 import { createLogger, type Logger } from '../src/log/logger';
 import type { PollInput, PollOrigin } from '../src/polls/core/poll';
@@ -26,6 +27,7 @@ import { ownsGuild as ownsGuildOf, type Shards } from '../src/shards/shards';
 import { networkFilesystemOf, sqliteSharingProblem } from '../src/store/sqlite-sharing';
 import { openStore } from '../src/store/open-store';
 import { TextCatalog } from '../src/texts/text-catalog';
+import { UploadPurge } from '../src/texts/upload-purge';
 import { systemClock, type Clock } from '../src/time/clock';
 
 export interface Bot {
@@ -73,6 +75,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     clock: options.clock ?? systemClock,
     store,
     texts,
+    textDownloader: new FetchTextDownloader(),
     polls: new PollService({
       config,
       logger,
@@ -125,6 +128,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       store,
       logger,
       config,
+      texts,
       showVotes: (pollId) => {
         services.polls.showVotes(pollId);
       },
@@ -143,7 +147,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     busyTimeoutMs: CLAIM_WAIT_MS,
   });
   const claims = new InteractionClaims({ store: claimStore, logger, clock: services.clock });
-  const lifecycles: Lifecycle[] = [claims, services.polls, services.readings];
+  const lifecycles: Lifecycle[] = [
+    claims,
+    services.polls,
+    services.readings,
+    new UploadPurge({ texts, logger }),
+  ];
   const router = new InteractionRouter(options.commands ?? allCommands, services, { claims });
 
   client.on(Events.InteractionCreate, (interaction) => {

@@ -43,6 +43,11 @@ export const privacyMessages = {
     fr: '• **Plans de lecture que vous avez lancés** : {count}. Votre identifiant reste avec le plan jusqu’à `/lecture arrêter`.',
     en: '• **Reading plans you started**: {count}. Your id stays with the plan until `/reading stop`.',
   },
+  'privacy.report.texts': {
+    fr: '• **Textes que vous avez ajoutés** (`/texte ajouter`) : {count}{titles}. Votre identifiant reste avec le texte, pour montrer qui l’a ajouté ; le texte reste au serveur jusqu’à `/texte retirer`.',
+    en: '• **Texts you added** (`/text add`): {count}{titles}. Your id stays with the text, to show who added it; the text stays with the server until `/text remove`.',
+  },
+  'privacy.report.textTitle': { fr: '« {title} »', en: '“{title}”' },
   'privacy.report.quotes': {
     fr: '• **`/section` et `/chercher`** : rien. Tribune ne lit aucun message des salons.',
     en: '• **`/section` and `/search`**: nothing. Tribune reads no channel messages.',
@@ -108,6 +113,14 @@ export const privacyMessages = {
   'privacy.confirm.plans': {
     fr: '• votre identifiant sur les plans de lecture que vous avez lancés ({count}) : ils continuent pour le groupe.',
     en: '• your id on the reading plans you started ({count}): they go on for the group.',
+  },
+  'privacy.confirm.texts': {
+    fr: '• votre identifiant sur les textes que vous avez ajoutés ({count}) : ils restent au serveur, sans votre nom ;',
+    en: '• your id on the texts you added ({count}): they stay with the server, without your name;',
+  },
+  'privacy.erased.texts': {
+    fr: '• Textes ajoutés qui ne portent plus votre identifiant : {count}',
+    en: '• Texts you added that no longer carry your id: {count}',
   },
   'privacy.confirm.final': {
     fr: 'C’est définitif. Cette demande expire {when}.',

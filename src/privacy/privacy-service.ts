@@ -5,6 +5,7 @@ import { ProposalStore } from '../proposals/proposal-store';
 import { PlanStore } from '../reading/plan-store';
 import { ReadMarks } from '../reading/read-marks';
 import type { Store } from '../store/store';
+import type { TextCatalog } from '../texts/text-catalog';
 import { countMemberData, type MemberData, type MemberDataCounts } from './core/member-data';
 import { erasePollData, findPollData } from './poll-data';
 import { findPlansCreated, forgetPlanCreator } from './plan-data';
@@ -18,6 +19,8 @@ export interface PrivacyServiceOptions {
   readonly showVotes: (pollId: string) => void;
   /** Refreshes a prompt's read count once a mark is gone (`ReadingService.showReadCount`). */
   readonly showReadCount: (week: string) => void;
+  /** Who added each server's texts. */
+  readonly texts: Pick<TextCatalog, 'addedBy' | 'forgetAdder'>;
 }
 
 /**
@@ -50,12 +53,13 @@ export class PrivacyService {
       plansCreated: await findPlansCreated(this.plans, userId),
       readMarks: await this.marks.ofUser(userId),
       proposals: await findProposals(this.proposals, userId),
+      textsAdded: await this.options.texts.addedBy(userId),
     };
   }
 
   /**
-   * Erases the member's votes, read marks and proposals, and their id from the polls and plans
-   * they created.
+   * Erases the member's votes, read marks and proposals, and their id from the polls, plans and
+   * texts they created.
    */
   async erase(userId: string): Promise<MemberDataCounts> {
     const found = await this.find(userId);
@@ -63,6 +67,7 @@ export class PrivacyService {
     await forgetPlanCreator(this.plans, found.plansCreated, userId);
     await this.marks.erase(found.readMarks.map((mark) => ({ ...mark, userId })));
     await eraseProposals(this.proposals, found.proposals);
+    await this.options.texts.forgetAdder(userId);
     for (const week of new Set(found.readMarks.map((mark) => `${mark.planId}:${mark.localDate}`))) {
       this.options.showReadCount(week);
     }

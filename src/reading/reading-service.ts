@@ -126,6 +126,13 @@ export class ReadingService implements Lifecycle {
     return this.plans.hadPlan(guildId);
   }
 
+  /** The server's plans that read this text and have not finished (active or paused). */
+  async plansReading(guildId: string, textId: string): Promise<ReadingPlan[]> {
+    return (await this.plans.ofGuild(guildId)).filter(
+      (plan) => plan.textId === textId && plan.state !== 'finished',
+    );
+  }
+
   async status(guildId: string): Promise<PlanSummary[]> {
     return Promise.all(
       (await this.plans.ofGuild(guildId)).map(async (plan) => {

@@ -22,6 +22,12 @@ export interface MemberData {
     readonly open: readonly Proposal[];
     readonly archived: readonly ArchivedProposal[];
   };
+  /** Texts this member added to a server (`/text add`): their id stays as who added them. */
+  readonly textsAdded: readonly {
+    readonly guildId: string;
+    readonly textId: string;
+    readonly title: string;
+  }[];
 }
 
 /** What `/privacy` shows: how many of each. */
@@ -32,6 +38,7 @@ export interface MemberDataCounts {
   readonly plansCreated: number;
   readonly readMarks: number;
   readonly proposals: number;
+  readonly textsAdded: number;
 }
 
 export function countMemberData(data: MemberData): MemberDataCounts {
@@ -43,6 +50,7 @@ export function countMemberData(data: MemberData): MemberDataCounts {
     plansCreated: data.plansCreated.length,
     readMarks: data.readMarks.length,
     proposals: data.proposals.open.length + data.proposals.archived.length,
+    textsAdded: data.textsAdded.length,
   };
 }
 

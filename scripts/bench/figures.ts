@@ -70,14 +70,14 @@ function describeTarget(figure: Figure): string {
   return `${label} ${meetsTarget(figure) ? '✅' : '❌'}`;
 }
 
-function format(value: number): string {
+export function format(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (Number.isInteger(value) || Math.abs(value) >= 100)
     return Math.round(value).toLocaleString('en');
   return value.toFixed(1);
 }
 
-const withUnit = (value: number, unit: string) =>
+export const withUnit = (value: number, unit: string) =>
   unit ? `${format(value)} ${unit}` : format(value);
 
 /** The Markdown table: one row per figure, with the ratio Tribune / floor and the target. */

@@ -62,22 +62,26 @@ async function main() {
     );
   }
   await buildSubjects();
-  const storage = wanted('storage') ? await timed('storage limit', storageLimit) : undefined;
-  const figures: Figure[] = [
-    ...(await interactionFigures()),
-    ...(storage?.figures ?? []),
-    ...(wanted('memory') ? await timed('memory', memoryFigures) : []),
-    ...(wanted('startup') ? await timed('start-up', startupFigures) : []),
-  ];
-  const sections: Section[] = [
-    ...(wanted('growth') ? [await timed('growth', growthSection)] : []),
-    ...(wanted('scale') ? [await timed('scale', scaleSection)] : []),
-    ...(wanted('charts') ? [await timed('charts', chartsSection)] : []),
-  ];
-  const markdown = markdownReport(figures, storage?.settings, sections);
-  console.log(markdown);
-  printDiagnostics();
-  await writeResults({ figures, sections, markdown, settings: storage?.settings, loadBefore });
+  try {
+    const storage = wanted('storage') ? await timed('storage limit', storageLimit) : undefined;
+    const figures: Figure[] = [
+      ...(await interactionFigures()),
+      ...(storage?.figures ?? []),
+      ...(wanted('memory') ? await timed('memory', memoryFigures) : []),
+      ...(wanted('startup') ? await timed('start-up', startupFigures) : []),
+    ];
+    const sections: Section[] = [
+      ...(wanted('growth') ? [await timed('growth', growthSection)] : []),
+      ...(wanted('scale') ? [await timed('scale', scaleSection)] : []),
+      ...(wanted('charts') ? [await timed('charts', chartsSection)] : []),
+    ];
+    const markdown = markdownReport(figures, storage?.settings, sections);
+    console.log(markdown);
+    await writeResults({ figures, sections, markdown, settings: storage?.settings, loadBefore });
+  } finally {
+    // Also when a scenario failed: what the subjects logged is often why.
+    printDiagnostics();
+  }
 }
 
 await main();

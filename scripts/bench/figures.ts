@@ -23,7 +23,8 @@ export type Target =
 
 export function ratio(figure: Figure): number | null {
   if (figure.pairedRatio !== undefined) return figure.pairedRatio;
-  return figure.floor === null || figure.floor === 0 ? null : figure.tribune / figure.floor;
+  // A floor at or below zero (a growth that did not happen) gives no meaningful ratio.
+  return figure.floor === null || figure.floor <= 0 ? null : figure.tribune / figure.floor;
 }
 
 /** A figure measured in rounds on both subjects: medians, and the median of the rounds' ratios. */

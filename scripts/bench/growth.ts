@@ -69,7 +69,7 @@ const SETTLE_MS = 1500;
 /** node-cron fires the reconciliation at second 30 of every minute (`'30 * * * * *'`). */
 const RECONCILIATION_SECOND = 30;
 /** The `/section` stream: `perWave` every `everyMs`, `waves` times, from `leadMs` before. */
-const STREAM = { perWave: 20, everyMs: 10, waves: 40, leadMs: 200 } as const;
+const STREAM = { perWave: 5, everyMs: 10, waves: 60, leadMs: 200 } as const;
 /** What is due within this time would be posted or armed: the seed has nothing there. */
 const NOTHING_DUE_WITHIN_MS = 3_600_000;
 
@@ -98,7 +98,8 @@ async function inProcess(databasePath: string): Promise<InProcess> {
   const store = await openStore({ url: `sqlite://${databasePath}`, logger });
   try {
     const plans = new PlanStore(store);
-    const config = loadConfig({ DISCORD_TOKEN: 'growth-bench' });
+    // The defaults (the grace of late prompts); this process never logs in to Discord.
+    const config = loadConfig({ DISCORD_TOKEN: 'growth-bench.in-process.never-used' });
     // Not started: no node-cron task; each `reconcileDue` below is one minutely run.
     const scheduler = new ReadingScheduler({
       plans,

@@ -104,11 +104,12 @@ async function botsCpuMs(fleet: Fleet): Promise<number> {
   return times.reduce((sum, time) => sum + time, 0);
 }
 
-/** A new database on the server, and its URL. */
+/** A new database on the server (`bench_<name>`), and its URL. */
 async function newDatabase(server: EmbeddedServer, name: string): Promise<string> {
-  await withClient(server.url, (client) => client.query(`CREATE DATABASE ${name}`));
+  const database = `bench_${name.replace(/\W/g, '_')}`;
+  await withClient(server.url, (client) => client.query(`CREATE DATABASE ${database}`));
   const url = new URL(server.url);
-  url.pathname = `/${name}`;
+  url.pathname = `/${database}`;
   return url.toString();
 }
 

@@ -78,8 +78,7 @@ export async function memoryFigures(): Promise<Figure[]> {
       ),
     );
   }
-  const last = points - 1;
-  if (last > compared) figures.push(flatness(at(compared), at(last)));
+  if (points - 1 > compared) figures.push(flatness(curves, compared));
   return figures;
 }
 
@@ -87,9 +86,17 @@ export async function memoryFigures(): Promise<Figure[]> {
 const FLAT_SHARE = 0.1;
 
 /** Growth from the comparison point to the end, in the rounds that went on. */
-function flatness(from: Record<Who, number[]>, to: Record<Who, number[]>): Figure {
-  const growth = (who: Who) => median(to[who].map((end, round) => end - (from[who][round] ?? 0)));
-  const limit = FLAT_SHARE * median(from.tribune);
+function flatness(curves: Record<Who, Curve[]>, compared: number): Figure {
+  const growth = (who: Who) =>
+    median(
+      curves[who].flatMap((curve) => {
+        const [from, end] = [curve[compared], curve.at(-1)];
+        return curve.length - 1 > compared && from !== undefined && end !== undefined
+          ? [end - from]
+          : [];
+      }),
+    );
+  const limit = FLAT_SHARE * median(curves.tribune.flatMap((curve) => curve[compared] ?? []));
   return {
     name: `resident memory growth from ${CONFIG.memoryCompared.toLocaleString('en')} to ${CONFIG.memoryInteractions.toLocaleString('en')} interactions (flat: ≤ ${FLAT_SHARE * 100} % of the memory at ${CONFIG.memoryCompared.toLocaleString('en')})`,
     unit: 'MiB',

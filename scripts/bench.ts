@@ -2,9 +2,12 @@ import { cpus, loadavg } from 'node:os';
 import { CONFIG, type Scenario } from './bench/config';
 import type { Figure } from './bench/figures';
 import { buildSubjects, removeLab, withLabs } from './bench/lab';
+import { chartsSection } from './bench/charts';
+import { growthSection } from './bench/growth';
 import { latencyFigures } from './bench/latency';
 import { memoryFigures } from './bench/memory';
-import { markdownReport, printDiagnostics, writeResults } from './bench/report';
+import { markdownReport, printDiagnostics, writeResults, type Section } from './bench/report';
+import { scaleSection } from './bench/scale';
 import { startupFigures } from './bench/startup';
 import { storageLimit } from './bench/storage';
 import { voteBursts, voteFigures } from './bench/votes';
@@ -13,7 +16,9 @@ import { voteBursts, voteFigures } from './bench/votes';
  * `npm run bench`: Tribune against a floor (a bare discord.js client answering with a fixed
  * reply), each in its own process on its own local emulator, same machine, same run. Prints a
  * Markdown table of medians over rounds with the ratio Tribune / floor and the issue's targets,
- * and writes `bench-results/latest.json` and `latest.md`. Knobs: `scripts/bench/config.ts`.
+ * then the tables of Tribune alone: growth with stored data, scale across shards and PostgreSQL,
+ * charts; and writes them all to `bench-results/latest.json` and `latest.md`. Knobs:
+ * `scripts/bench/config.ts`.
  */
 
 const wanted = (scenario: Scenario) => CONFIG.scenarios.includes(scenario);
@@ -57,17 +62,26 @@ async function main() {
     );
   }
   await buildSubjects();
-  const storage = wanted('storage') ? await timed('storage limit', storageLimit) : undefined;
-  const figures: Figure[] = [
-    ...(await interactionFigures()),
-    ...(storage?.figures ?? []),
-    ...(wanted('memory') ? await timed('memory', memoryFigures) : []),
-    ...(wanted('startup') ? await timed('start-up', startupFigures) : []),
-  ];
-  const markdown = markdownReport(figures, storage?.settings);
-  console.log(markdown);
-  printDiagnostics();
-  await writeResults({ figures, markdown, settings: storage?.settings, loadBefore });
+  try {
+    const storage = wanted('storage') ? await timed('storage limit', storageLimit) : undefined;
+    const figures: Figure[] = [
+      ...(await interactionFigures()),
+      ...(storage?.figures ?? []),
+      ...(wanted('memory') ? await timed('memory', memoryFigures) : []),
+      ...(wanted('startup') ? await timed('start-up', startupFigures) : []),
+    ];
+    const sections: Section[] = [
+      ...(wanted('growth') ? [await timed('growth', growthSection)] : []),
+      ...(wanted('scale') ? [await timed('scale', scaleSection)] : []),
+      ...(wanted('charts') ? [await timed('charts', chartsSection)] : []),
+    ];
+    const markdown = markdownReport(figures, storage?.settings, sections);
+    console.log(markdown);
+    await writeResults({ figures, sections, markdown, settings: storage?.settings, loadBefore });
+  } finally {
+    // Also when a scenario failed: what the subjects logged is often why.
+    printDiagnostics();
+  }
 }
 
 await main();

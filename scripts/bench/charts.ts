@@ -1,20 +1,22 @@
+import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ChartInput } from '../../src/charts/bar-chart';
 import { createChartRenderer, type ChartRenderer } from '../../src/charts/results-chart';
 import { POLL_LIMITS } from '../../src/polls/core/poll';
+import { CONFIG } from './config';
+import type { Section } from './report';
 import { median, quantile } from './stats';
 
 /**
  * Poll results as a picture (issue 13): time per chart, whole (SVG, font subset, resvg, PNG,
- * description), and the process's memory after 1,000 charts. Standalone, in this process:
+ * description), and the process's memory after 1,000 charts. `npm run bench` runs it in a process
+ * of its own (`chartsSection`), so that its memory is the charts' alone; standalone:
  * `npx tsx scripts/bench/charts.ts` (add `--expose-gc` before the script for steadier heap
- * figures). Prints a Markdown table.
+ * figures) prints the tables, `--json` the figures.
  */
 
 const TARGET_MS = 25;
-const TYPICAL_CHARTS = 1000;
-const LARGEST_CHARTS = 200;
 const WARM_UP = 30;
 
 /** A reading circle's usual poll: five books, titles of a few words. */
@@ -115,8 +117,13 @@ export async function benchCharts(): Promise<ChartsBench> {
   await timeCharts(renderer, 'warm-up', TYPICAL, WARM_UP);
   const before = memory();
   const timings = [
-    await timeCharts(renderer, 'typical: 5 options', TYPICAL, TYPICAL_CHARTS),
-    await timeCharts(renderer, 'largest: 25 options × 80 characters', LARGEST, LARGEST_CHARTS),
+    await timeCharts(renderer, 'typical: 5 options', TYPICAL, CONFIG.charts.typical),
+    await timeCharts(
+      renderer,
+      'largest: 25 options × 80 characters',
+      LARGEST,
+      CONFIG.charts.largest,
+    ),
   ];
   await nextTurn();
   return { timings, before, after: memory() };
@@ -131,7 +138,7 @@ export function chartsReport({ timings, before, after }: ChartsBench): string {
     '| --- | ---: | ---: | ---: | ---: | --- |',
     ...timings.map(
       (timing) =>
-        `| ${timing.name} | ${timing.charts} | ${ms(timing.median)} | ${ms(timing.p99)} | ${ms(timing.mainThreadMedian)} | median < ${TARGET_MS} ms: ${timing.median < TARGET_MS ? 'met' : 'NOT met'} |`,
+        `| ${timing.name} | ${timing.charts} | ${ms(timing.median)} | ${ms(timing.p99)} | ${ms(timing.mainThreadMedian)} | median < ${TARGET_MS} ms ${timing.median < TARGET_MS ? '✅' : '❌'} |`,
     ),
     '',
     `| memory | after warm-up | after ${charts.toLocaleString('en')} more charts |`,
@@ -142,10 +149,37 @@ export function chartsReport({ timings, before, after }: ChartsBench): string {
   ].join('\n');
 }
 
+/** The charts measured in a new process (with `--expose-gc`), as a section of the report. */
+export async function chartsSection(): Promise<Section> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', 'scripts/bench/charts.ts', '--json'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`the charts bench exited with code ${String(code)}`);
+  const bench = JSON.parse(stdout) as ChartsBench;
+  return {
+    key: 'charts',
+    markdown: ['### Results as a picture', '', chartsReport(bench)].join('\n'),
+    data: bench,
+  };
+}
+
 if (process.argv[1]?.endsWith('charts.ts')) {
+  const json = process.argv.includes('--json');
   const load = loadavg()[0] ?? 0;
-  if (load > cpus().length / 2) {
+  // Under `npm run bench` (`--json`), the bench has said so already.
+  if (!json && load > cpus().length / 2) {
     console.error(`bench: the machine is busy (load ${load.toFixed(2)}): figures will be noisy`);
   }
-  console.log(chartsReport(await benchCharts()));
+  const bench = await benchCharts();
+  console.log(json ? JSON.stringify(bench) : chartsReport(bench));
 }

@@ -23,7 +23,8 @@ export type Target =
 
 export function ratio(figure: Figure): number | null {
   if (figure.pairedRatio !== undefined) return figure.pairedRatio;
-  return figure.floor === null || figure.floor === 0 ? null : figure.tribune / figure.floor;
+  // A floor at or below zero (a growth that did not happen) gives no meaningful ratio.
+  return figure.floor === null || figure.floor <= 0 ? null : figure.tribune / figure.floor;
 }
 
 /** A figure measured in rounds on both subjects: medians, and the median of the rounds' ratios. */
@@ -70,14 +71,14 @@ function describeTarget(figure: Figure): string {
   return `${label} ${meetsTarget(figure) ? '✅' : '❌'}`;
 }
 
-function format(value: number): string {
+export function format(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (Number.isInteger(value) || Math.abs(value) >= 100)
     return Math.round(value).toLocaleString('en');
   return value.toFixed(1);
 }
 
-const withUnit = (value: number, unit: string) =>
+export const withUnit = (value: number, unit: string) =>
   unit ? `${format(value)} ${unit}` : format(value);
 
 /** The Markdown table: one row per figure, with the ratio Tribune / floor and the target. */

@@ -22,8 +22,14 @@ export interface VoteTarget {
 
 export const POLL_OPTIONS = ['Un', 'Deux', 'Trois', 'Quatre', 'Cinq'];
 
+/** Where a poll is created: a server and one of its channels (default: the emulator's first). */
+export interface PollPlace {
+  readonly guildId: string;
+  readonly channelId: string;
+}
+
 /** A fresh target: a new poll for Tribune, a new message with a button for the floor. */
-export async function voteTarget(lab: Lab): Promise<VoteTarget> {
+export async function voteTarget(lab: Lab, place?: PollPlace): Promise<VoteTarget> {
   const { emulator } = lab;
   if (lab.who === 'floor') {
     const reply = await emulator
@@ -32,8 +38,11 @@ export async function voteTarget(lab: Lab): Promise<VoteTarget> {
     return { messageId: reply.id, pollId: null, options: 1 };
   }
   // A new creator each time: a per-member limit on poll creation must not get in the way.
-  const [creator] = emulator.createMembers(1, { roles: [DEFAULT_IDS.moderatorRole] });
-  const channelId = emulator.defaultChannelId;
+  const [creator] = emulator.createMembers(
+    1,
+    place === undefined ? { roles: [DEFAULT_IDS.moderatorRole] } : { guildId: place.guildId },
+  );
+  const channelId = place?.channelId ?? emulator.defaultChannelId;
   const before = new Set(emulator.channelMessages(channelId).map((message) => message.id));
   const reply = await emulator
     .slashCommand({
@@ -45,6 +54,7 @@ export async function voteTarget(lab: Lab): Promise<VoteTarget> {
         duration: '7d',
       },
       ...(creator !== undefined && { user: creator }),
+      ...place,
     })
     .reply(10_000);
   const message = emulator

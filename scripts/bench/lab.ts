@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { commands } from '../../commands';
 import { deployCommands } from '../../src/discord/deploy-commands';
-import { startEmulator, type Emulator } from '../emulator';
+import { startEmulator, type Emulator, type GuildFixture } from '../emulator';
 import { BOT_BUNDLE, buildEntry } from '../build';
 import { startSubject, type Subject } from './subject';
 
@@ -17,12 +18,24 @@ export interface Lab {
   readonly emulator: Emulator;
   readonly subject: Subject;
   readonly folder: string;
+  /** The SQLite file, or the PostgreSQL URL the lab was given. */
   readonly databasePath: string;
+  /** The subject's environment, for more processes of the same fleet. */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 export interface LabOptions {
   /** Fills the SQLite file before the bot starts (Tribune only). */
   readonly seed?: (databasePath: string) => Promise<void>;
+  /**
+   * The emulator's servers (default: one). Commands are then registered globally, as
+   * `npm run deploy` does for a fleet, rather than in the one server.
+   */
+  readonly guilds?: GuildFixture[];
+  /** A PostgreSQL database instead of a new SQLite file. */
+  readonly databaseUrl?: string;
+  /** More settings (`SHARD_COUNT`, `SHARD_IDS`…). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Both run as plain JavaScript bundles, Tribune exactly as `npm start` runs it. */
@@ -31,28 +44,42 @@ const ENTRIES: Record<Who, { source: string; bundle: string }> = {
   floor: { source: 'scripts/bench/floor.ts', bundle: 'dist/bench-floor.js' },
 };
 
+/** Starts Tribune on a copy of a seeded SQLite file (with its WAL), left as it is for the next. */
+export function seededFrom(pristine: string): LabOptions {
+  return {
+    async seed(databasePath) {
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(pristine + suffix)) await copyFile(pristine + suffix, databasePath + suffix);
+      }
+    },
+  };
+}
+
 /** Builds both bundles from the current sources; once, before any lab starts. */
 export async function buildSubjects(): Promise<void> {
   for (const { source, bundle } of Object.values(ENTRIES)) await buildEntry(source, bundle);
 }
 
 export async function startLab(who: Who, options: LabOptions = {}): Promise<Lab> {
-  const emulator = await startEmulator();
+  const emulator = await startEmulator(
+    options.guilds === undefined ? {} : { guilds: options.guilds },
+  );
   const folder = await mkdtemp(join(tmpdir(), `tribune-bench-${who}-`));
-  const databasePath = join(folder, 'tribune.sqlite');
+  const databasePath = options.databaseUrl ?? join(folder, 'tribune.sqlite');
   try {
     const env = {
       DISCORD_TOKEN: emulator.token,
       DISCORD_API_URL: emulator.apiUrl,
-      DISCORD_GUILD_ID: emulator.guildId,
-      DATABASE_URL: `sqlite://${databasePath}`,
+      ...(options.guilds === undefined && { DISCORD_GUILD_ID: emulator.guildId }),
+      DATABASE_URL: options.databaseUrl ?? `sqlite://${databasePath}`,
       // Production's default level: the bot pays for its logs as it would on a server.
       LOG_LEVEL: 'info',
+      ...options.env,
     };
     await deployCommands(loadConfig(env), commands);
     if (who === 'tribune') await options.seed?.(databasePath);
     const subject = await startSubject(who, ENTRIES[who].bundle, env);
-    return { who, emulator, subject, folder, databasePath };
+    return { who, emulator, subject, folder, databasePath, env };
   } catch (error) {
     await emulator.close();
     await rm(folder, { recursive: true, force: true });

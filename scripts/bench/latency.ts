@@ -6,7 +6,7 @@ import { quietly } from './noise';
 import { quantile } from './stats';
 import { within } from './time';
 
-interface Sample {
+export interface Sample {
   readonly p50: number;
   readonly p99: number;
   /** CPU time the subject spent per interaction of the burst. */
@@ -14,7 +14,7 @@ interface Sample {
 }
 
 /** One burst of `size` concurrent interactions (a burst of 1 is repeated for a distribution). */
-async function burst(lab: Lab, kind: Kind, size: number): Promise<Sample> {
+export async function burst(lab: Lab, kind: Kind, size: number): Promise<Sample> {
   const target = kind === 'vote' ? await voteTarget(lab) : undefined;
   const times = size === 1 ? CONFIG.sequentialSamples : 1;
   // Votes come from distinct members, each voting once: every click is a new vote to store.

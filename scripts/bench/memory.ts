@@ -1,5 +1,6 @@
 import { CONFIG } from './config';
 import { fromRounds, type Figure } from './figures';
+import { median } from './stats';
 import { send, voteTarget, type Kind } from './interactions';
 import { orderOf, startLab, stopLab, type Lab, type Who } from './lab';
 import { sleep, within } from './time';
@@ -11,7 +12,7 @@ type Curve = number[];
 const SETTLE_MS = 1500;
 const MIX: readonly Kind[] = ['section', 'autocomplete', 'vote'];
 
-async function memoryCurve(who: Who): Promise<Curve> {
+async function memoryCurve(who: Who, interactions: number): Promise<Curve> {
   const lab: Lab = await startLab(who);
   try {
     const { emulator } = lab;
@@ -19,8 +20,8 @@ async function memoryCurve(who: Who): Promise<Curve> {
     const curve = [await lab.subject.rssMiB()];
     const target = await voteTarget(lab);
     // Distinct members, as in a busy server: member and user caches would grow without a bound.
-    const members = emulator.createMembers(CONFIG.memoryInteractions);
-    for (let sent = 0; sent < CONFIG.memoryInteractions;) {
+    const members = emulator.createMembers(interactions);
+    for (let sent = 0; sent < interactions;) {
       const wave = members.slice(sent, sent + CONFIG.memoryConcurrency);
       const handles = wave.map((member, index) =>
         send(lab, MIX[(sent + index) % MIX.length] ?? 'section', target, member, sent + index),
@@ -31,7 +32,7 @@ async function memoryCurve(who: Who): Promise<Curve> {
         `${wave.length} callbacks`,
       );
       sent += wave.length;
-      if (sent % CONFIG.memoryBlock === 0 || sent === CONFIG.memoryInteractions) {
+      if (sent % CONFIG.memoryBlock === 0 || sent === interactions) {
         await sleep(SETTLE_MS);
         curve.push(await lab.subject.rssMiB());
       }
@@ -45,16 +46,26 @@ async function memoryCurve(who: Who): Promise<Curve> {
 /**
  * Resident memory after start and after every 2,500 interactions (a third each of `/section`,
  * autocomplete and votes, from distinct members), each subject in fresh processes; medians over
- * rounds. The curve shows whether memory stops growing.
+ * rounds. The first rounds go on to `CONFIG.memoryInteractions`, the others stop at
+ * `CONFIG.memoryCompared`: the curve shows whether memory stops growing.
  */
 export async function memoryFigures(): Promise<Figure[]> {
   const curves: Record<Who, Curve[]> = { tribune: [], floor: [] };
   for (let round = 0; round < CONFIG.memoryRounds; round++) {
-    for (const who of orderOf(round)) curves[who].push(await memoryCurve(who));
+    const interactions =
+      round < CONFIG.memoryLongRounds ? CONFIG.memoryInteractions : CONFIG.memoryCompared;
+    for (const who of orderOf(round)) curves[who].push(await memoryCurve(who, interactions));
   }
-  const points = curves.tribune[0]?.length ?? 0;
+  const at = (point: number) => ({
+    tribune: curves.tribune.flatMap((curve) => curve[point] ?? []),
+    floor: curves.floor.flatMap((curve) => curve[point] ?? []),
+  });
+  const compared = CONFIG.memoryCompared / CONFIG.memoryBlock;
+  const points = Math.max(...curves.tribune.map((curve) => curve.length));
   const figures: Figure[] = [];
   for (let point = 0; point < points; point++) {
+    // Every sample up to the comparison, then one every `memoryCompared` interactions.
+    if (point > compared && (point * CONFIG.memoryBlock) % CONFIG.memoryCompared !== 0) continue;
     const done = Math.min(point * CONFIG.memoryBlock, CONFIG.memoryInteractions);
     figures.push(
       fromRounds(
@@ -62,13 +73,35 @@ export async function memoryFigures(): Promise<Figure[]> {
           ? 'resident memory after start'
           : `resident memory after ${done.toLocaleString('en')} interactions`,
         'MiB',
-        {
-          tribune: curves.tribune.map((curve) => curve[point] ?? Number.NaN),
-          floor: curves.floor.map((curve) => curve[point] ?? Number.NaN),
-        },
-        point === points - 1 ? { kind: 'ratio-at-most', value: 1.3 } : undefined,
+        at(point),
+        point === compared ? { kind: 'ratio-at-most', value: 1.3 } : undefined,
       ),
     );
   }
+  if (points - 1 > compared) figures.push(flatness(curves, compared));
   return figures;
+}
+
+/** Most a flat curve grows after the comparison point, as a share of the memory there. */
+const FLAT_SHARE = 0.1;
+
+/** Growth from the comparison point to the end, in the rounds that went on. */
+function flatness(curves: Record<Who, Curve[]>, compared: number): Figure {
+  const growth = (who: Who) =>
+    median(
+      curves[who].flatMap((curve) => {
+        const [from, end] = [curve[compared], curve.at(-1)];
+        return curve.length - 1 > compared && from !== undefined && end !== undefined
+          ? [end - from]
+          : [];
+      }),
+    );
+  const limit = FLAT_SHARE * median(curves.tribune.flatMap((curve) => curve[compared] ?? []));
+  return {
+    name: `resident memory growth from ${CONFIG.memoryCompared.toLocaleString('en')} to ${CONFIG.memoryInteractions.toLocaleString('en')} interactions (flat: ≤ ${FLAT_SHARE * 100} % of the memory at ${CONFIG.memoryCompared.toLocaleString('en')})`,
+    unit: 'MiB',
+    tribune: growth('tribune'),
+    floor: growth('floor'),
+    target: { kind: 'at-most', value: Math.round(limit) },
+  };
 }

@@ -10,12 +10,35 @@ import { describeSettings } from './storage';
 
 const FOLDER = 'bench-results';
 
-/** The table (with the store's settings under it), as printed and as `latest.md`. */
-export function markdownReport(figures: readonly Figure[], settings?: StoreSettings): string {
-  return [
-    markdownTable(figures),
-    ...(settings ? ['', `Store: ${describeSettings(settings)}.`] : []),
-  ].join('\n');
+/**
+ * A table of its own, after the main one (growth, scale, charts): its Markdown (heading included)
+ * and its figures, written under `sections.<key>` in `latest.json`.
+ */
+export interface Section {
+  readonly key: string;
+  readonly markdown: string;
+  readonly data: unknown;
+}
+
+/**
+ * The main table (with the store's settings under it) and the sections after it, as printed and
+ * as `latest.md`.
+ */
+export function markdownReport(
+  figures: readonly Figure[],
+  settings: StoreSettings | undefined,
+  sections: readonly Section[],
+): string {
+  const main =
+    figures.length === 0
+      ? []
+      : [
+          [
+            markdownTable(figures),
+            ...(settings ? ['', `Store: ${describeSettings(settings)}.`] : []),
+          ].join('\n'),
+        ];
+  return [...main, ...sections.map((section) => section.markdown)].join('\n\n');
 }
 
 /** What else the run says on stderr: how noisy it was, and what the subjects logged as wrong. */
@@ -35,9 +58,10 @@ export function printDiagnostics(): void {
  */
 const NAME = CONFIG.full ? 'latest' : 'partial';
 
-/** `bench-results/latest.json` (everything) and `latest.md` (the table). */
+/** `bench-results/latest.json` (everything) and `latest.md` (the tables). */
 export async function writeResults(run: {
   readonly figures: readonly Figure[];
+  readonly sections: readonly Section[];
   readonly markdown: string;
   readonly settings: StoreSettings | undefined;
   readonly loadBefore: readonly number[];
@@ -57,6 +81,7 @@ export async function writeResults(run: {
       ratio: ratio(figure),
       meetsTarget: meetsTarget(figure) ?? null,
     })),
+    sections: Object.fromEntries(run.sections.map((section) => [section.key, section.data])),
     problems,
   };
   await writeFile(join(FOLDER, `${NAME}.json`), `${JSON.stringify(json, null, 2)}\n`);

@@ -1,6 +1,13 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import sqlite3 from 'sqlite3';
 import type { PollRecord } from '../../src/polls/core/poll';
+import { tallyVotes } from '../../src/polls/core/tally';
 import { PollStore } from '../../src/polls/poll-store';
 import type { ReadingPlan, Weekday } from '../../src/reading/core/plan';
 import { PlanStore } from '../../src/reading/plan-store';
@@ -8,26 +15,112 @@ import { openStore } from '../../src/store/open-store';
 
 export interface SeedCounts {
   readonly polls: number;
-  readonly openPolls: number;
+  /** One poll in this many is still open, the others closed (20: 5 %). */
+  readonly openEvery: number;
   readonly votesPerPoll: number;
   readonly plans: number;
 }
 
+/** How many polls and plans a file holds (or a slice of them ends at). */
+export type Stored = Pick<SeedCounts, 'polls' | 'plans'>;
+
+const NOTHING: Stored = { polls: 0, plans: 0 };
+
 const DAY = 86_400_000;
-const BATCH = 100;
+/**
+ * Polls or plans written at once: the store commits the writes waiting together in one
+ * transaction, so many in flight make few, large transactions.
+ */
+const CONCURRENCY = 1000;
 const ZONES = ['Europe/Paris', 'America/Montreal', 'Africa/Dakar', 'Europe/Brussels'];
 const TEXT_ID = 'sommet-ia-montagne-de-degats';
+const OPTIONS = ['Le premier', 'Le deuxième', 'Le troisième', 'Le quatrième'];
 
 /**
  * Fills a SQLite file through Tribune's own repositories, as months of use would: polls (most of
  * them closed, with frozen tallies and kept votes, the rest open for days yet) and active reading
  * plans, each in its own channel, spread over the week, none of them due while the benchmark runs.
+ * `from`: what the file already holds (seeded by an earlier call), so a store grows size by size.
+ *
+ * Each core gets a slice, seeded by a process of its own (the cost is per statement, on the
+ * process's main thread) into a file of its own; the files are then merged into this one (keys
+ * never overlap: the merge fails if they did).
  */
 export async function seedStore(
   databasePath: string,
   guildId: string,
   counts: SeedCounts,
+  from: Stored = NOTHING,
 ): Promise<void> {
+  const parts = cpus().length;
+  const folder = await mkdtemp(join(tmpdir(), 'tribune-bench-seed-'));
+  try {
+    const cut = (part: number): Stored => ({
+      polls: from.polls + Math.round(((counts.polls - from.polls) * part) / parts),
+      plans: from.plans + Math.round(((counts.plans - from.plans) * part) / parts),
+    });
+    const files = Array.from({ length: parts }, (_, part) =>
+      part === 0 ? databasePath : join(folder, `part-${String(part)}.sqlite`),
+    );
+    await Promise.all(
+      files.map((file, part) =>
+        inChild({ databasePath: file, guildId, counts, from: cut(part), to: cut(part + 1) }),
+      ),
+    );
+    await mergeInto(databasePath, files.slice(1));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+interface Slice {
+  readonly databasePath: string;
+  readonly guildId: string;
+  readonly counts: SeedCounts;
+  readonly from: Stored;
+  readonly to: Stored;
+}
+
+/** Seeds a slice in a new process running this file (`seedSlice`). */
+async function inChild(slice: Slice): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), JSON.stringify(slice)],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`seeding ${slice.databasePath} exited with code ${String(code)}`);
+}
+
+/** Copies every row of `parts` into `databasePath`'s Keyv table, with SQLite alone. */
+async function mergeInto(databasePath: string, parts: readonly string[]): Promise<void> {
+  if (parts.length === 0) return;
+  const db = new sqlite3.Database(databasePath);
+  const run = (sql: string, ...parameters: unknown[]) =>
+    new Promise<void>((resolve, reject) => {
+      db.run(sql, parameters, (error: Error | null) => {
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  try {
+    for (const part of parts) {
+      await run('ATTACH DATABASE ? AS part', part);
+      await run('INSERT INTO keyv SELECT * FROM part.keyv');
+      await run('DETACH DATABASE part');
+    }
+  } finally {
+    await new Promise((resolve) => {
+      db.close(resolve);
+    });
+  }
+}
+
+/** Polls [from.polls, to.polls) and plans [from.plans, to.plans), in this process. */
+async function seedSlice({ databasePath, guildId, counts, from, to }: Slice): Promise<void> {
   const store = await openStore({
     url: `sqlite://${databasePath}`,
     logger: pino({ level: 'silent' }),
@@ -36,9 +129,26 @@ export async function seedStore(
     const polls = new PollStore(store);
     const plans = new PlanStore(store);
     const now = Date.now();
-    await inBatches(counts.polls, async (index) => {
-      const open = index < counts.openPolls;
+    await concurrently(from.polls, to.polls, async (index) => {
+      const open = index % counts.openEvery === 0;
       const createdAt = now - (open ? 1 : 2 + (index % 60)) * DAY;
+      const closesAt = open ? now + (1 + (index % 14)) * DAY : createdAt + DAY;
+      const votes = Array.from({ length: counts.votesPerPoll }, (_, voter) => ({
+        voter: snowflake(4, voter),
+        vote: { choices: [voter % OPTIONS.length] },
+      }));
+      // A closed poll is stored as its close leaves it (closed, announced, tally frozen), in
+      // fewer statements than closing it step by step; `settleClosed` then does the rest.
+      const closed = open
+        ? {}
+        : {
+            closedAt: closesAt,
+            announced: true,
+            finalTally: tallyVotes(
+              OPTIONS.length,
+              votes.map(({ vote }) => vote.choices),
+            ),
+          };
       const poll: PollRecord = {
         id: `seed${String(index).padStart(8, '0')}`,
         guildId,
@@ -46,27 +156,22 @@ export async function seedStore(
         messageId: snowflake(2, index),
         creatorKey: snowflake(3, index % 200),
         question: `Question ${String(index)} : quel chapitre lire ensuite ?`,
-        options: ['Le premier', 'Le deuxième', 'Le troisième', 'Le quatrième'],
+        options: OPTIONS,
         maxChoices: 1,
         anonymous: false,
         results: 'live',
         locale: 'fr',
         createdAt,
-        closesAt: open ? now + (1 + (index % 14)) * DAY : createdAt + DAY,
+        closesAt,
+        ...closed,
       };
       if (!(await polls.create(poll))) throw new Error(`seed poll ${poll.id} exists`);
-      for (let voter = 0; voter < counts.votesPerPoll; voter++) {
-        await polls.changeVote(poll.id, snowflake(4, voter), () => ({ choices: [voter % 4] }));
-      }
-      if (open) return;
-      const closed = await polls.close(poll.id, poll.closesAt);
-      if (closed === undefined) throw new Error(`seed poll ${poll.id} did not close`);
-      await polls.claimAnnouncement(poll.id);
-      await polls.settleClosed(closed);
+      await Promise.all(votes.map(({ voter, vote }) => polls.addFirstVote(poll.id, voter, vote)));
+      if (!open) await polls.settleClosed(poll);
     });
     // Plans post on every weekday but today's (and 18:00–18:59): none is due during the run.
     const today = new Date(now).getUTCDay();
-    await inBatches(counts.plans, async (index) => {
+    await concurrently(from.plans, to.plans, async (index) => {
       const weekday = (((today + (index % 6)) % 7) + 1) as Weekday;
       const createdAt = new Date(now - (index % 30) * DAY).toISOString();
       const plan: ReadingPlan = {
@@ -97,15 +202,24 @@ export async function seedStore(
   }
 }
 
-/** Runs `work(0 … count-1)`, `BATCH` at a time. */
-async function inBatches(count: number, work: (index: number) => Promise<void>): Promise<void> {
-  for (let start = 0; start < count; start += BATCH) {
-    const size = Math.min(BATCH, count - start);
-    await Promise.all(Array.from({ length: size }, (_, offset) => work(start + offset)));
-  }
+/** Runs `work(from … to-1)`, `CONCURRENCY` at a time. */
+async function concurrently(
+  from: number,
+  to: number,
+  work: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = from;
+  const worker = async () => {
+    while (next < to) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, to - from) }, worker));
 }
 
 /** A snowflake-shaped id, distinct per (kind, index). */
 function snowflake(kind: number, index: number): string {
   return `14${String(kind)}${String(index).padStart(16, '0')}`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await seedSlice(JSON.parse(process.argv[2] ?? '') as Slice);
 }

@@ -1,12 +1,11 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_IDS } from '../emulator';
 import { CONFIG } from './config';
 import { fromRounds, type Figure } from './figures';
 import { ackLatencies, send } from './interactions';
-import { startLab, stopLab, type LabOptions, type Who } from './lab';
+import { seededFrom, startLab, stopLab, type LabOptions, type Who } from './lab';
 import { exitedChildrenCpuMs, quietly } from './noise';
 import { seedStore } from './seed';
 import { within } from './time';
@@ -48,14 +47,7 @@ export async function startupFigures(): Promise<Figure[]> {
     console.error(
       `seeded ${CONFIG.seed.polls} polls and ${CONFIG.seed.plans} plans in ${Math.round(performance.now() - seedingStarted)} ms`,
     );
-    const seeded: LabOptions = {
-      async seed(databasePath) {
-        for (const suffix of ['', '-wal', '-shm']) {
-          if (existsSync(pristine + suffix))
-            await copyFile(pristine + suffix, databasePath + suffix);
-        }
-      },
-    };
+    const seeded = seededFrom(pristine);
     const samples: Record<Start, StartSample[]> = {
       floor: [],
       'tribune, empty store': [],
@@ -78,7 +70,7 @@ export async function startupFigures(): Promise<Figure[]> {
       tribune: samples[tribune].map(pick),
       floor: samples.floor.map(pick),
     });
-    const data = `${CONFIG.seed.polls.toLocaleString('en')} polls (${CONFIG.seed.openPolls.toLocaleString('en')} open), ${CONFIG.seed.plans.toLocaleString('en')} plans`;
+    const data = `${CONFIG.seed.polls.toLocaleString('en')} polls (${(CONFIG.seed.polls / CONFIG.seed.openEvery).toLocaleString('en')} open), ${CONFIG.seed.plans.toLocaleString('en')} plans`;
     const ready = (sample: StartSample) => sample.readyMs;
     const firstAnswer = (sample: StartSample) => sample.firstAnswerMs;
     return [

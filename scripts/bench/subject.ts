@@ -21,6 +21,20 @@ const READY = /"msg":"(tribune|floor) is ready"/;
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
+/**
+ * CPU time (user + system) a process has used so far, in ms, read from /proc; with
+ * `waitedChildren`, that of its children that exited and were waited for too.
+ */
+export async function processCpuMs(pid: string, waitedChildren = false): Promise<number> {
+  // Fields after the command name (which may hold spaces): utime is the 14th, stime the 15th,
+  // cutime and cstime the 16th and 17th.
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const own = Number(fields[11]) + Number(fields[12]);
+  const children = waitedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+  return ((own + children) * 1000) / TICKS_PER_SECOND;
+}
+
 export async function startSubject(
   name: string,
   entry: string,
@@ -67,13 +81,7 @@ export async function startSubject(
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
     },
-    async cpuMs() {
-      // Fields after the command name (which may hold spaces): utime is the 14th, stime the 15th.
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      return (ticks * 1000) / TICKS_PER_SECOND;
-    },
+    cpuMs: () => processCpuMs(pid),
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;

@@ -1,37 +1,59 @@
 import sqlite3 from 'sqlite3';
 import { CONFIG } from './config';
 import { fromRounds, type Figure } from './figures';
-import { send, voteTarget } from './interactions';
+import { ackLatencies, send, voteTarget, type PollPlace, type VoteTarget } from './interactions';
 import { orderOf, type Lab, type Who } from './lab';
 import { quietly } from './noise';
+import { quantile } from './stats';
 import { within } from './time';
 
-/** One round: `CONFIG.voteBurst` distinct members click at once; every answer is awaited. */
-interface VoteRound {
+/** One round: distinct members click at once; every answer is awaited. */
+export interface VoteRound {
   /** First click sent → last answer received (a deferred vote counts once its edit arrives). */
   readonly ms: number;
   /** Clicks answered with a defer (type 5) rather than at once. */
   readonly deferred: number;
-  /** Tribune's poll, whose stored votes are counted after the bot has stopped. */
-  readonly pollId: string | null;
+  /** Acknowledgement latency of the clicks, p99. */
+  readonly p99: number;
+  /** Tribune's polls, whose stored votes are counted after the bot has stopped (none: floor). */
+  readonly pollIds: readonly string[];
 }
 
-async function voteRound(lab: Lab): Promise<VoteRound> {
-  const target = await voteTarget(lab);
-  const members = lab.emulator.createMembers(CONFIG.voteBurst);
+/**
+ * `votes` distinct members click at once, spread evenly over a new poll in each of `places` (by
+ * default one, in the emulator's first channel), the clicks of the places interleaved.
+ */
+export async function voteRound(
+  lab: Lab,
+  votes: number = CONFIG.voteBurst,
+  places: readonly (PollPlace | undefined)[] = [undefined],
+): Promise<VoteRound> {
+  const targets: VoteTarget[] = [];
+  for (const place of places) targets.push(await voteTarget(lab, place));
+  const members = places.map((place) =>
+    lab.emulator.createMembers(
+      Math.ceil(votes / places.length),
+      place === undefined ? {} : { guildId: place.guildId },
+    ),
+  );
   const started = performance.now();
-  const handles = members.map((member, index) => send(lab, 'vote', target, member, index));
+  const handles = Array.from({ length: votes }, (_, index) => {
+    const where = index % places.length;
+    const number = Math.floor(index / places.length);
+    return send(lab, 'vote', targets[where], members[where]?.[number], number);
+  });
   await within(
     Promise.all(handles.map((handle) => handle.reply(60_000))),
     60_000,
-    `${CONFIG.voteBurst} vote answers`,
+    `${votes} vote answers`,
   );
   const ms = performance.now() - started;
   const callbacks = await Promise.all(handles.map((handle) => handle.callback));
   return {
     ms,
     deferred: callbacks.filter((callback) => callback.type === 5).length,
-    pollId: target.pollId,
+    p99: quantile(await ackLatencies(handles), 0.99),
+    pollIds: targets.flatMap((target) => (target.pollId === null ? [] : [target.pollId])),
   };
 }
 
@@ -60,7 +82,7 @@ export async function voteBursts(labs: Record<Who, Lab>): Promise<VoteBursts> {
 export async function voteFigures(bursts: VoteBursts, databasePath: string): Promise<Figure[]> {
   const { tribune, floor } = bursts.rounds;
   const counts = await Promise.all(
-    tribune.map((round) => storedVotes(databasePath, round.pollId ?? '')),
+    tribune.map((round) => storedVotes(databasePath, round.pollIds[0] ?? '')),
   );
   const total = CONFIG.voteBurst;
   const series = (pick: (round: VoteRound) => number) => ({

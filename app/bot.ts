@@ -9,12 +9,16 @@ import { createDiscordClient } from '../src/discord/create-client';
 import { resolveShards } from '../src/discord/resolve-shards';
 import { CLAIM_WAIT_MS, InteractionClaims } from '../src/discord/interaction-claims';
 import { DiscordPromptPoster } from '../src/discord/reading-poster';
+import { DiscordSessionCalendar } from '../src/discord/session-calendar';
 import { InteractionRouter } from '../src/discord/router';
+import { FetchTextDownloader } from '../src/discord/text-downloader';
 import type { Lifecycle } from '../src/lifecycle';
 import { createLogger, type Logger } from '../src/log/logger';
+import type { PollInput, PollOrigin } from '../src/polls/core/poll';
 import { PollService } from '../src/polls/poll-service';
 import type { ResultsPicture } from '../src/polls/ports';
 import { PrivacyService } from '../src/privacy/privacy-service';
+import { ProposalService } from '../src/proposals/proposal-service';
 import { ReadingService } from '../src/reading/reading-service';
 import { RateLimiter, type RateLimits } from '../src/rate-limit/rate-limiter';
 import { closingPollInput } from '../src/reading/core/closing-poll';
@@ -23,6 +27,7 @@ import { ownsGuild as ownsGuildOf, type Shards } from '../src/shards/shards';
 import { networkFilesystemOf, sqliteSharingProblem } from '../src/store/sqlite-sharing';
 import { openStore } from '../src/store/open-store';
 import { TextCatalog } from '../src/texts/text-catalog';
+import { UploadPurge } from '../src/texts/upload-purge';
 import { systemClock, type Clock } from '../src/time/clock';
 
 export interface Bot {
@@ -61,12 +66,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const texts = new TextCatalog({ store, builtIn: library, clock: options.clock ?? systemClock });
   // The adapters are built on the client now and used once it is ready (background work starts then).
   const client = createDiscordClient(config, shards);
+  // Features post polls as `/poll create` does: checked by the poll feature's rules, then posted.
+  const postPoll = async (origin: PollOrigin, poll: PollInput) =>
+    services.polls.createAndPost(origin, services.polls.check(poll, origin.locale));
   const services: Services = {
     config,
     logger,
     clock: options.clock ?? systemClock,
     store,
     texts,
+    textDownloader: new FetchTextDownloader(),
     polls: new PollService({
       config,
       logger,
@@ -88,10 +97,27 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         },
       },
       poster: new DiscordPromptPoster(client),
+      calendar: new DiscordSessionCalendar(client),
       ownsGuild,
       closingPoll: (input) => {
         const { origin, poll } = closingPollInput(input);
-        return services.polls.createAndPost(origin, services.polls.check(poll, origin.locale));
+        return postPoll(origin, poll);
+      },
+      planEnded: ({ plan, locale }) =>
+        services.proposals.putToVoteAtPlanEnd({
+          guildId: plan.guildId,
+          channelId: plan.channelId,
+          creatorId: plan.createdBy,
+          locale,
+        }),
+    }),
+    proposals: new ProposalService({
+      logger,
+      clock: options.clock ?? systemClock,
+      store,
+      ports: {
+        postPoll,
+        hadReadingPlan: (guildId) => services.readings.hasHadPlan(guildId),
       },
     }),
     rateLimits: new RateLimiter({
@@ -102,6 +128,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       store,
       logger,
       config,
+      texts,
       showVotes: (pollId) => {
         services.polls.showVotes(pollId);
       },
@@ -120,7 +147,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     busyTimeoutMs: CLAIM_WAIT_MS,
   });
   const claims = new InteractionClaims({ store: claimStore, logger, clock: services.clock });
-  const lifecycles: Lifecycle[] = [claims, services.polls, services.readings];
+  const lifecycles: Lifecycle[] = [
+    claims,
+    services.polls,
+    services.readings,
+    new UploadPurge({ texts, logger }),
+  ];
   const router = new InteractionRouter(options.commands ?? allCommands, services, { claims });
 
   client.on(Events.InteractionCreate, (interaction) => {

@@ -40,19 +40,24 @@ export default {
     const userId = interaction.user.id;
     // Each answer reads every poll in the store: a script may not make it do so in a loop.
     services.rateLimits.enforce('privacy', interaction.guildId, userId);
-    const found = services.privacy.find(userId).then(countMemberData);
+    const found = services.privacy.find(userId);
     const view =
       interaction.options.getSubcommand() === 'delete'
-        ? found.then((counts) =>
+        ? found.then((data) =>
             renderErasureConfirmation(
-              counts,
+              countMemberData(data),
               userId,
               services.clock.now().getTime() + CONFIRMATION_TTL_MS,
               locale,
             ),
           )
-        : found.then((counts) =>
-            renderPrivacyReport(counts, locale, services.config.POLL_RETENTION_DAYS),
+        : found.then((data) =>
+            renderPrivacyReport(
+              countMemberData(data),
+              locale,
+              services.config.POLL_RETENTION_DAYS,
+              data.textsAdded.map((text) => text.title),
+            ),
           );
     await replyWhenReady(interaction, view, { ephemeral: true });
   },

@@ -12,6 +12,8 @@ import { textChoices, toChoices } from '../src/discord/choices';
 import type { Command, HandlerContext } from '../src/discord/command';
 import { localized } from '../src/discord/localize';
 import { missingPromptPermissions, type PromptPermission } from '../src/discord/reading-poster';
+import { requireSubcommandPermission } from '../src/discord/subcommand-permissions';
+import { missingEventPermissions } from '../src/discord/session-calendar';
 import { replyWhenReady } from '../src/discord/reply-when-ready';
 import { UserError } from '../src/errors/user-error';
 import { supportedLocale } from '../src/i18n/locale';
@@ -27,7 +29,14 @@ import {
 } from '../src/reading/core/parse-plan-input';
 import type { ReadingPlan } from '../src/reading/core/plan';
 import { READ_BUTTON } from '../src/reading/core/read-marks';
-import { describeSchedule, renderStatus } from '../src/reading/core/render-status';
+import {
+  describeSchedule,
+  describeSessions,
+  renderStatus,
+} from '../src/reading/core/render-status';
+import { parseSessions } from '../src/reading/core/sessions';
+import type { EventPermission } from '../src/reading/ports';
+import { LIMITS } from '../src/render/limits';
 import { discordTime } from '../src/render/discord-time';
 import type { MessageView } from '../src/render/view';
 
@@ -35,6 +44,8 @@ type Subcommand =
   'start' | 'status' | 'progress' | 'preview' | 'next' | 'skip' | 'pause' | 'resume' | 'stop';
 
 const TEXT_CHANNELS = [ChannelType.GuildText] as const;
+/** Where a session may take place on Discord: a voice or a stage channel. */
+const VOICE_CHANNELS = [ChannelType.GuildVoice, ChannelType.GuildStageVoice] as const;
 
 /** Every subcommand but a member's own progress is for those who may manage the server. */
 const ORGANISER_PERMISSIONS: Readonly<Partial<Record<Subcommand, bigint>>> = Object.fromEntries(
@@ -117,6 +128,31 @@ export default {
             ...localized('command.reading.start.option.thread'),
             type: ApplicationCommandOptionType.Boolean,
           },
+          {
+            ...localized('command.reading.start.option.meeting'),
+            type: ApplicationCommandOptionType.String,
+            max_length: 40,
+          },
+          {
+            ...localized('command.reading.start.option.voice_channel'),
+            type: ApplicationCommandOptionType.Channel,
+            channel_types: [...VOICE_CHANNELS],
+          },
+          {
+            ...localized('command.reading.start.option.place'),
+            type: ApplicationCommandOptionType.String,
+            max_length: LIMITS.eventLocation,
+          },
+          {
+            ...localized('command.reading.start.option.duration'),
+            type: ApplicationCommandOptionType.String,
+            max_length: 20,
+          },
+          {
+            ...localized('command.reading.start.option.remind'),
+            type: ApplicationCommandOptionType.String,
+            max_length: 20,
+          },
         ],
       },
       { ...localized('command.reading.status'), type: ApplicationCommandOptionType.Subcommand },
@@ -133,13 +169,7 @@ export default {
   subcommandPermissions: ORGANISER_PERMISSIONS,
 
   async execute(interaction, context) {
-    const subcommand = interaction.options.getSubcommand() as Subcommand;
-    const needed = ORGANISER_PERMISSIONS[subcommand];
-    if (needed !== undefined && !interaction.memberPermissions?.has(needed)) {
-      throw new UserError('error.missingPermission', {
-        permission: context.t('permission.ManageGuild'),
-      });
-    }
+    requireSubcommandPermission(interaction, ORGANISER_PERMISSIONS, context.t);
     if (!interaction.inCachedGuild()) throw new UserError('error.guildOnly');
     // Every answer is for the organiser only. Some subcommands may post a prompt first (with its
     // retries), which can outlast the 3 s Discord gives for a first answer.
@@ -258,6 +288,23 @@ async function start(
   const role = options.getRole('role');
   if (role?.id === interaction.guildId) throw new UserError('reading.everyoneRole');
   const thread = options.getBoolean('thread') ?? true;
+  const voice = options.getChannel('voice_channel', false, [...VOICE_CHANNELS]);
+  const sessions = parseSessions(
+    {
+      meeting: options.getString('meeting'),
+      placeChannel:
+        voice === null
+          ? undefined
+          : {
+              kind: voice.type === ChannelType.GuildStageVoice ? 'stage' : 'voice',
+              channelId: voice.id,
+            },
+      placeText: options.getString('place'),
+      duration: options.getString('duration'),
+      remind: options.getString('remind'),
+    },
+    { weekday, time, timeZone },
+  );
   await requireBotCanPost(interaction, channel.id, thread, context);
   const { plan, first } = await services.readings.createPlan({
     guildId: interaction.guildId,
@@ -271,6 +318,7 @@ async function start(
     thread,
     locale: guildLocale(interaction, context),
     createdBy: interaction.user.id,
+    ...(sessions !== undefined && { sessions }),
   });
   const started = context.t('reading.started', {
     channel: `<#${plan.channelId}>`,
@@ -287,11 +335,28 @@ async function start(
       .get(channel.id)
       ?.permissionsFor(interaction.client.user)
       ?.has(PermissionFlagsBits.MentionEveryone) !== true;
-  return {
-    content: silent
-      ? `${started}\n${context.t('reading.roleNotMentionable', { role: `<@&${role.id}>` })}`
-      : started,
-  };
+  const place = sessions?.place;
+  // Said once, here: the plan then runs without events, and tries again each week.
+  const missingEvents =
+    place === undefined ? [] : missingEventPermissions(interaction.guild, place);
+  const lines = [
+    started,
+    sessions === undefined ? '' : describeSessions(sessions, timeZone, context.locale),
+    missingEvents.length === 0
+      ? ''
+      : context.t('sessions.noEventPermission', {
+          where:
+            place === undefined || place.kind === 'text'
+              ? ''
+              : context.t('sessions.noEventPermissionWhere', { channel: `<#${place.channelId}>` }),
+          permissions: quotedNames(
+            missingEvents.map((name) => EVENT_PERMISSION_NAMES[name]),
+            context,
+          ),
+        }),
+    silent ? context.t('reading.roleNotMentionable', { role: `<@&${role.id}>` }) : '',
+  ];
+  return { content: lines.filter(Boolean).join('\n') };
 }
 
 async function next(plan: ReadingPlan, context: HandlerContext): Promise<MessageView> {
@@ -342,7 +407,7 @@ async function requireBotCanPost(
   interaction: ChatInputCommandInteraction<'cached'>,
   channelId: string,
   thread: boolean,
-  { t }: HandlerContext,
+  context: HandlerContext,
 ) {
   const channel =
     interaction.guild.channels.cache.get(channelId) ??
@@ -352,7 +417,10 @@ async function requireBotCanPost(
   if (missing.length > 0) {
     throw new UserError('reading.botCannotPost', {
       channel: `<#${channelId}>`,
-      permissions: missing.map((name) => `« ${t(PERMISSION_NAMES[name])} »`).join(', '),
+      permissions: quotedNames(
+        missing.map((name) => PERMISSION_NAMES[name]),
+        context,
+      ),
     });
   }
 }
@@ -367,6 +435,20 @@ async function nextDate(plan: ReadingPlan, { services }: HandlerContext) {
   const occurrence = current && services.readings.nextOccurrence(current);
   return occurrence ? discordTime(occurrence.at, 'full-relative') : '—';
 }
+
+/** « View Channel », « Send Messages »: permissions named as Discord's settings name them. */
+function quotedNames(keys: readonly MessageKey[], { t }: HandlerContext): string {
+  return keys.map((key) => `« ${t(key)} »`).join(', ');
+}
+
+const EVENT_PERMISSION_NAMES: Record<EventPermission, MessageKey> = {
+  CreateEvents: 'sessions.permission.CreateEvents',
+  ViewChannel: 'reading.permission.ViewChannel',
+  Connect: 'sessions.permission.Connect',
+  ManageChannels: 'sessions.permission.ManageChannels',
+  MuteMembers: 'sessions.permission.MuteMembers',
+  MoveMembers: 'sessions.permission.MoveMembers',
+};
 
 const PERMISSION_NAMES: Record<PromptPermission, MessageKey> = {
   ViewChannel: 'reading.permission.ViewChannel',

@@ -71,6 +71,8 @@ async function main(): Promise<number> {
       ansi,
       width: () => (process.stdout.isTTY ? process.stdout.columns : 0),
       env,
+      // npm runs scripts from Tribune's folder; file paths start where the person typed the command.
+      cwd: process.env.INIT_CWD ?? process.cwd(),
       ...(chosen.logFile !== undefined && { logFile: chosen.logFile }),
     });
   } catch (error) {

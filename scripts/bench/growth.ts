@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config/config';
 import { DEFAULT_ON_TIME_MS } from '../../src/reading/core/due-occurrences';
 import { PlanStore } from '../../src/reading/plan-store';
+import { SessionStore } from '../../src/reading/session-store';
 import type { PromptPoster } from '../../src/reading/ports';
 import { ReadingScheduler } from '../../src/reading/reading-scheduler';
 import { openStore } from '../../src/store/open-store';
@@ -85,6 +86,9 @@ const NEVER_POSTS: PromptPoster = {
   showButtons() {
     throw new Error('the growth bench seeds no due plan: no prompt is shown');
   },
+  postInThread() {
+    throw new Error('the growth bench seeds no session: no reminder is posted');
+  },
 };
 
 async function cpuUs(work: () => Promise<unknown>): Promise<number> {
@@ -105,6 +109,7 @@ async function inProcess(databasePath: string): Promise<InProcess> {
     // Not started: no node-cron task; each `reconcileDue` below is one minutely run.
     const scheduler = new ReadingScheduler({
       plans,
+      sessions: new SessionStore(store),
       texts: { textOf: () => Promise.resolve(undefined) },
       clock: systemClock,
       logger,

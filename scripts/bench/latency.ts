@@ -65,7 +65,7 @@ export async function latencyFigures(labs: Record<Who, Lab>): Promise<Figure[]> 
             `${kind} ack latency ${q}, burst of ${size}`,
             'ms',
             series((sample) => sample[q]),
-            q === 'p99' && size === largest ? { kind: 'ratio-at-most', value: 1.5 } : undefined,
+            q === 'p99' && size === largest ? { kind: 'ratio-at-most', value: 1.3 } : undefined,
           ),
         );
       }

@@ -74,7 +74,7 @@ export async function memoryFigures(): Promise<Figure[]> {
           : `resident memory after ${done.toLocaleString('en')} interactions`,
         'MiB',
         at(point),
-        point === compared ? { kind: 'ratio-at-most', value: 1.3 } : undefined,
+        point === compared ? { kind: 'ratio-at-most', value: 1.2 } : undefined,
       ),
     );
   }

@@ -88,6 +88,7 @@ export async function startupFigures(): Promise<Figure[]> {
         `first command sent at ready: ack latency, ${data}`,
         'ms',
         series('tribune, with data', firstAnswer),
+        { kind: 'ratio-at-most', value: 3 },
       ),
     ];
   } finally {

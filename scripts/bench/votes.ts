@@ -94,6 +94,7 @@ export async function voteFigures(bursts: VoteBursts, databasePath: string): Pro
       `${total.toLocaleString('en')} votes at once: all answered`,
       'ms',
       series((round) => round.ms),
+      { kind: 'ratio-at-most', value: 1.3 },
     ),
     fromRounds(
       `${total.toLocaleString('en')} votes at once: votes per second`,

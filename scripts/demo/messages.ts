@@ -32,8 +32,12 @@ interface Messages {
   noAnswer: (seconds: number) => string;
   modal: (title: string) => string;
   emptyReply: string;
+  moreLines: (count: number) => string;
   refused: (count: number) => string;
   failed: (message: string) => string;
+  fileUnreadable: (path: string, reason: string) => string;
+  notAFile: (path: string) => string;
+  fileTooLarge: (path: string, maxMb: number) => string;
   goodbye: string;
   unknownInput: (typed: string) => string;
   parse: (error: ParseError) => string;
@@ -56,6 +60,7 @@ const fr: Messages = {
     '  lang en|fr    change la langue de vos interactions (et de la démo)',
     '  as camille    agit en tant qu’un autre membre (bastien, camille la modératrice, zoé, odile)',
     '  help /section détails d’une commande · quit (ou Ctrl-D) pour sortir',
+    '  Un fichier joint se donne par son chemin : as camille, puis /texte ajouter fichier:./mon-texte.md',
   ],
   helpNames:
     'Les mots sans nom remplissent la première option obligatoire (ou le premier texte) ; ' +
@@ -86,8 +91,13 @@ const fr: Messages = {
   modal: (title) =>
     `Tribune ouvre un formulaire « ${title} » : la démo ne sait pas encore les remplir.`,
   emptyReply: '(réponse vide)',
+  moreLines: (count) => `… (${count} ligne${count > 1 ? 's' : ''} de plus)`,
   refused: (count) => `⚠ Discord aurait refusé ${count} requête(s) du bot :`,
   failed: (message) => `La démo n’a pas pu envoyer cette interaction : ${message}`,
+  fileUnreadable: (path, reason) => `Je ne peux pas lire le fichier « ${path} » : ${reason}`,
+  notAFile: (path) => `« ${path} » n’est pas un fichier.`,
+  fileTooLarge: (path, maxMb) =>
+    `« ${path} » dépasse ${maxMb} Mo : Discord ne l’enverrait pas à un bot.`,
   goodbye: 'Au revoir.',
   unknownInput: (typed) =>
     `Je ne comprends pas « ${typed} ». Les commandes commencent par / (par ex. /section 2) ; tapez help.`,
@@ -118,8 +128,6 @@ const fr: Messages = {
         return `${error.option} : ${error.value} est hors limites (${[error.min !== undefined ? `min ${error.min}` : '', error.max !== undefined ? `max ${error.max}` : ''].filter(Boolean).join(', ')}).`;
       case 'badLength':
         return `${error.option} : ${error.length} caractères, ${error.max !== undefined && error.length > error.max ? `au plus ${error.max}` : `au moins ${error.min ?? 1}`} (Discord ne l’enverrait pas).`;
-      case 'unsupported':
-        return `${error.option} : les fichiers joints ne sont pas pris en charge par la démo.`;
       case 'noSuggestions':
         return error.withSuggestions.length === 0
           ? `${error.path} ne propose pas de suggestions.`
@@ -153,6 +161,7 @@ const en: Messages = {
     '  lang en|fr    switches the language of your interactions (and of the demo)',
     '  as camille    acts as another member (bastien, camille the moderator, zoé, odile)',
     '  help /section details of one command · quit (or Ctrl-D) to leave',
+    '  Attach a local file by its path: as camille, then /text add file:./my-text.md',
   ],
   helpNames:
     'Words without a name fill the first required option (else the first text one); ' +
@@ -181,8 +190,13 @@ const en: Messages = {
     `Tribune did not answer within ${seconds} s (Discord would say “The application did not respond”).`,
   modal: (title) => `Tribune opens a form “${title}”: the demo cannot fill forms yet.`,
   emptyReply: '(empty reply)',
+  moreLines: (count) => `… (${count} more line${count > 1 ? 's' : ''})`,
   refused: (count) => `⚠ Discord would have refused ${count} request(s) from the bot:`,
   failed: (message) => `The demo could not send this interaction: ${message}`,
+  fileUnreadable: (path, reason) => `I cannot read the file “${path}”: ${reason}`,
+  notAFile: (path) => `“${path}” is not a file.`,
+  fileTooLarge: (path, maxMb) =>
+    `“${path}” is over ${maxMb} MB: Discord would not send it to a bot.`,
   goodbye: 'Goodbye.',
   unknownInput: (typed) =>
     `I don’t understand “${typed}”. Commands start with / (e.g. /section 2); type help.`,
@@ -213,8 +227,6 @@ const en: Messages = {
         return `${error.option}: ${error.value} is out of range (${[error.min !== undefined ? `min ${error.min}` : '', error.max !== undefined ? `max ${error.max}` : ''].filter(Boolean).join(', ')}).`;
       case 'badLength':
         return `${error.option}: ${error.length} characters, ${error.max !== undefined && error.length > error.max ? `at most ${error.max}` : `at least ${error.min ?? 1}`} (Discord would not send it).`;
-      case 'unsupported':
-        return `${error.option}: the demo cannot attach files.`;
       case 'noSuggestions':
         return error.withSuggestions.length === 0
           ? `${error.path} offers no suggestions.`

@@ -125,6 +125,8 @@ export interface ParsedCommand {
   readonly subcommandGroup?: string;
   readonly subcommand?: string;
   readonly options: Readonly<Record<string, OptionValue>>;
+  /** Attachment options: the path of a local file, as typed (the session reads it). */
+  readonly files?: Readonly<Record<string, string>>;
   /** For suggestions: the option being typed (its value is sent as typed). */
   readonly focused?: string;
 }
@@ -191,7 +193,6 @@ export type ParseError =
       readonly min?: number;
       readonly max?: number;
     }
-  | { readonly code: 'unsupported'; readonly option: string }
   | {
       readonly code: 'noSuggestions';
       readonly path: string;
@@ -364,13 +365,17 @@ function parse(
   }
 
   const values: Record<string, OptionValue> = {};
+  const files: Record<string, string> = {};
   for (const [def, raw] of given) {
-    values[def.name] = def === focused ? raw : convert(def, raw, options);
+    const value = def === focused ? raw : convert(def, raw, options);
+    if (def.type === OptionType.Attachment) files[def.name] = String(value);
+    else values[def.name] = value;
   }
   return {
     name: command.name,
     ...route,
     options: values,
+    ...(Object.keys(files).length > 0 && { files }),
     ...(focused !== undefined && { focused: focused.name }),
   };
 }
@@ -470,7 +475,8 @@ function convert(def: OptionDef, raw: string, options: ParseOptions): OptionValu
         ]) ?? bad('member')
       );
     case OptionType.Attachment:
-      return fail({ code: 'unsupported', option });
+      // A local file's path: the session reads it and attaches it as Discord would.
+      return value;
     default: {
       const choice = matchChoice(def, value);
       if (choice !== undefined) return choice;

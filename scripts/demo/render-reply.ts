@@ -9,9 +9,37 @@ export interface DemoMessage {
   readonly content: string;
   readonly embeds: readonly EmbedJson[];
   readonly components: readonly ComponentJson[];
-  readonly attachments?: readonly { readonly filename: string; readonly size?: number }[];
+  readonly attachments?: readonly DemoAttachment[];
   readonly ephemeral?: boolean;
   readonly poll?: JsonObject | null;
+}
+
+/** A file on a message; `text` gives a text file's content, shown in part. */
+export interface DemoAttachment {
+  readonly filename: string;
+  readonly size?: number;
+  text?(): string;
+}
+
+/** A text file (CSV export, text export) shows its first lines, as a file preview would. */
+const PREVIEWED = /\.(csv|md|txt)$/i;
+const PREVIEW_LINES = 5;
+
+function renderAttachment(attachment: DemoAttachment, options: RenderOptions): string[] {
+  const lines = [`📎 ${attachment.filename}`];
+  if (attachment.text === undefined || !PREVIEWED.test(attachment.filename)) return lines;
+  const content = attachment
+    .text()
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
+  while (content.at(-1) === '') content.pop();
+  const shown = content.slice(0, PREVIEW_LINES).map((line) => `  │ ${line}`);
+  const more = content.length - PREVIEW_LINES;
+  return [
+    ...lines,
+    ...shown,
+    ...(more > 0 ? [`  │ ${MESSAGES[options.locale].moreLines(more)}`] : []),
+  ];
 }
 
 /** A button or select menu, numbered in reading order from 1. */
@@ -384,7 +412,9 @@ export function renderMessage(message: DemoMessage, options: RenderOptions): Ren
     body.push(...block(formatMarkdown(message.content, options), '', options.width));
   }
   for (const embed of message.embeds) body.push(...renderEmbed(embed, options));
-  for (const attachment of message.attachments ?? []) body.push(`📎 ${attachment.filename}`);
+  for (const attachment of message.attachments ?? []) {
+    body.push(...renderAttachment(attachment, options));
+  }
   if (message.poll) body.push(...renderPoll(message.poll, options));
   const actions: Action[] = [];
   body.push(...renderComponents(message.components, options, actions));

@@ -1,9 +1,10 @@
 // One demo session: the emulator and the real bot (commands registered as `npm run deploy` does,
 // SQLite store in a fresh temp folder), and what each typed line does. No terminal I/O here.
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createBot, type Bot } from '../../app/bot';
 import { loadConfig, type Config } from '../../src/config/config';
 import { commands } from '../../commands';
@@ -13,6 +14,7 @@ import {
   DEFAULT_IDS,
   defaultGuild,
   startEmulator,
+  type AttachmentFile,
   type Emulator,
   type GuildFixture,
   type InteractionCallbackRecord,
@@ -43,12 +45,17 @@ export interface SessionOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Where the bot's logs go; default a file in the temp folder, deleted at the end. */
   readonly logFile?: string;
+  /** The folder local file paths start from (`/text add file:./texte.md`); default the process's. */
+  readonly cwd?: string;
 }
 
 export interface Outcome {
   readonly output: string;
   readonly quit: boolean;
 }
+
+/** Discord's own limit on a file a member attaches (without Nitro). */
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** Discord's 3 s to acknowledge, plus some slack. */
 const CALLBACK_TIMEOUT_MS = 3500;
@@ -140,6 +147,8 @@ export class DemoSession {
         DISCORD_API_URL: emulator.apiUrl,
         DISCORD_GUILD_ID: emulator.guildId,
         DATABASE_URL: `sqlite://${join(folder, 'tribune.sqlite')}`,
+        // A secret of the demo's own, so that anonymous polls can be tried too.
+        POLL_SECRET: env.POLL_SECRET ?? randomBytes(32).toString('hex'),
       });
       await deployCommands(config, commands);
       const logFile = new LogFile(options.logFile ?? join(folder, 'tribune.log'));
@@ -312,10 +321,20 @@ export class DemoSession {
     return result.ok ? this.words.unknownInput(text) : this.words.parse(result.error);
   }
 
-  private invocation(parsed: ParsedCommand) {
+  /**
+   * The interaction for a parsed command, with each attachment option's local file read as
+   * Discord would send it; or, when a file cannot be read, what to say instead.
+   */
+  private async invocation(parsed: ParsedCommand) {
+    const files: Record<string, AttachmentFile> = {};
+    for (const [option, path] of Object.entries(parsed.files ?? {})) {
+      const file = await this.localFile(path);
+      if (typeof file === 'string') return file;
+      files[option] = file;
+    }
     return {
       name: parsed.name,
-      options: { ...parsed.options },
+      options: { ...parsed.options, ...files },
       ...(parsed.subcommandGroup !== undefined && { subcommandGroup: parsed.subcommandGroup }),
       ...(parsed.subcommand !== undefined && { subcommand: parsed.subcommand }),
       user: this.member,
@@ -326,8 +345,25 @@ export class DemoSession {
   private async command(text: string, slash: boolean): Promise<string> {
     const result = this.parse(text, slash, false);
     if (!result.ok) return this.words.parse(result.error);
-    const invocation = this.invocation(result.command);
+    const invocation = await this.invocation(result.command);
+    if (typeof invocation === 'string') return invocation;
     return this.interact(() => this.emulator.slashCommand(invocation));
+  }
+
+  /** A local file to attach, from the folder the demo was started in. */
+  private async localFile(path: string): Promise<AttachmentFile | string> {
+    const full = resolve(this.options.cwd ?? process.cwd(), path);
+    try {
+      // A regular file of a size Discord accepts, before reading it (not /dev/zero, not a folder).
+      const info = await stat(full);
+      if (!info.isFile()) return this.words.notAFile(path);
+      if (info.size > MAX_ATTACHMENT_BYTES) {
+        return this.words.fileTooLarge(path, MAX_ATTACHMENT_BYTES / (1024 * 1024));
+      }
+      return { filename: basename(full), data: await readFile(full) };
+    } catch (error) {
+      return this.words.fileUnreadable(path, errorText(error));
+    }
   }
 
   private async suggest(text: string): Promise<string> {
@@ -335,9 +371,11 @@ export class DemoSession {
     if (!result.ok) return this.words.parse(result.error);
     const { focused } = result.command;
     if (focused === undefined) return this.words.unknownInput(`?${text}`);
+    const invocation = await this.invocation(result.command);
+    if (typeof invocation === 'string') return invocation;
     let handle;
     try {
-      handle = this.emulator.autocomplete({ ...this.invocation(result.command), focused });
+      handle = this.emulator.autocomplete({ ...invocation, focused });
     } catch (error) {
       return this.words.failed(errorText(error));
     }

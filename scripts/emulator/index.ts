@@ -410,15 +410,24 @@ export class Emulator {
 
   /**
    * Grants (or with `false` revokes) guild-level permissions of the bot, e.g.
-   * `Permission.CreateEvents`, through its managed role; GUILD_ROLE_UPDATE is dispatched.
+   * `Permission.CreateEvents`, through its managed role; GUILD_ROLE_UPDATE is dispatched, unless
+   * `unannounced`: the bot then misses the change (as across a gateway outage), and its cache
+   * disagrees with what Discord enforces.
    */
-  setBotPermissions(flags: bigint, granted: boolean, guildId: string = this.guildId): void {
+  setBotPermissions(
+    flags: bigint,
+    granted: boolean,
+    guildId: string = this.guildId,
+    options: { unannounced?: boolean } = {},
+  ): void {
     const role = this.world.setBotPermissions(guildId, flags, granted);
-    this.gateway.dispatch(
-      'GUILD_ROLE_UPDATE',
-      { guild_id: guildId, role: this.world.roleJson(role) },
-      { intent: Intent.Guilds, guildId },
-    );
+    if (options.unannounced !== true) {
+      this.gateway.dispatch(
+        'GUILD_ROLE_UPDATE',
+        { guild_id: guildId, role: this.world.roleJson(role) },
+        { intent: Intent.Guilds, guildId },
+      );
+    }
     this.recorder.changed();
   }
 

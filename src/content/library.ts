@@ -77,7 +77,11 @@ function foldedTitle(text: string): { title: string; titleWords: string[] } {
  * Ranks items whose title matches the query: exact title, then title containing the query, then
  * titles whose words start with every word of the query. Order within a rank is the items' own.
  */
-function rankByTitle<T>(items: readonly T[], query: string, titleOf: (item: T) => string): T[] {
+export function rankByTitle<T>(
+  items: readonly T[],
+  query: string,
+  titleOf: (item: T) => string,
+): T[] {
   const folded = fold(query);
   const queryWords = words(query).map((word) => word.folded);
   if (folded === '') return [...items];

@@ -52,6 +52,18 @@ export class DiscordPromptPoster implements PromptPoster {
     return supportedLocale(this.client.guilds.cache.get(guildId)?.preferredLocale);
   }
 
+  async postInThread(channelId: string, view: MessageView, nonce: string): Promise<string> {
+    const channel = await this.client.channels.fetch(channelId).catch(rejectPermanent);
+    if (!channel?.isSendable()) {
+      throw new PromptRejected('channel-deleted', `channel ${channelId} is gone`);
+    }
+    // An archived thread opens again when the bot posts in it (it may: it opened it).
+    const message = await channel
+      .send({ ...toPayload(view), nonce, enforceNonce: true })
+      .catch(rejectPermanent);
+    return message.id;
+  }
+
   async showButtons(
     channelId: string,
     messageId: string,

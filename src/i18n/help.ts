@@ -40,7 +40,7 @@ export const helpMessages = {
     en: 'Source code: ask whoever hosts this bot (the licence requires them to give it).',
   },
   'about.stores': {
-    fr: 'Ce que Tribune garde : vos votes (effacés {days} jours après la clôture), les sondages et plans de lecture que vous créez, jamais vos messages. `/confidentialité voir` pour le détail.',
-    en: 'What Tribune keeps: your votes (erased {days} days after the poll closes), the polls and reading plans you create, never your messages. `/privacy show` for the details.',
+    fr: 'Ce que Tribune garde : vos votes (effacés {days} jours après la clôture), les sondages, plans de lecture et propositions de textes que vous créez, jamais vos messages. `/confidentialité voir` pour le détail.',
+    en: 'What Tribune keeps: your votes (erased {days} days after the poll closes), the polls, reading plans and text proposals you create, never your messages. `/privacy show` for the details.',
   },
 } satisfies Catalogue;

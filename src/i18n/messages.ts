@@ -5,9 +5,11 @@ import { helpMessages } from './help';
 import { pollCommandMessages } from './poll-commands';
 import { pollMessages } from './polls';
 import { privacyMessages } from './privacy';
+import { proposalMessages } from './proposals';
 import { quoteMessages } from './quotes';
 import { rateLimitMessages } from './rate-limit';
 import { readingMessages } from './reading';
+import { sessionMessages } from './sessions';
 import { textCommandMessages } from './text-commands';
 import { textMessages } from './texts';
 
@@ -18,10 +20,12 @@ export const messages = {
   ...commandMessages,
   ...quoteMessages,
   ...readingMessages,
+  ...sessionMessages,
   ...textCommandMessages,
   ...pollMessages,
   ...pollCommandMessages,
   ...privacyMessages,
+  ...proposalMessages,
   ...rateLimitMessages,
   ...chartMessages,
   ...textMessages,

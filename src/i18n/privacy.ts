@@ -2,8 +2,8 @@ import type { Catalogue } from './catalogue';
 
 /**
  * `/privacy`: what Tribune keeps about a member and how long, and the erasure. Every statement
- * here follows the key layouts of `src/polls/poll-store.ts` and `src/reading/plan-store.ts`: change
- * them together.
+ * here follows the key layouts of `src/polls/poll-store.ts`, `src/reading/plan-store.ts` and
+ * `src/proposals/proposal-store.ts`: change them together.
  */
 export const privacyMessages = {
   'command.privacy.name': { fr: 'confidentialité', en: 'privacy' },
@@ -43,6 +43,11 @@ export const privacyMessages = {
     fr: '• **Plans de lecture que vous avez lancés** : {count}. Votre identifiant reste avec le plan jusqu’à `/lecture arrêter`.',
     en: '• **Reading plans you started**: {count}. Your id stays with the plan until `/reading stop`.',
   },
+  'privacy.report.texts': {
+    fr: '• **Textes que vous avez ajoutés** (`/texte ajouter`) : {count}{titles}. Votre identifiant reste avec le texte, pour montrer qui l’a ajouté ; le texte reste au serveur jusqu’à `/texte retirer`.',
+    en: '• **Texts you added** (`/text add`): {count}{titles}. Your id stays with the text, to show who added it; the text stays with the server until `/text remove`.',
+  },
+  'privacy.report.textTitle': { fr: '« {title} »', en: '“{title}”' },
   'privacy.report.quotes': {
     fr: '• **`/section` et `/chercher`** : rien. Tribune ne lit aucun message des salons.',
     en: '• **`/section` and `/search`**: nothing. Tribune reads no channel messages.',
@@ -93,9 +98,29 @@ export const privacyMessages = {
     fr: '• Marques « J’ai lu » effacées : {count}',
     en: '• “I’ve read it” marks erased: {count}',
   },
+  'privacy.report.proposals': {
+    fr: '• **Propositions de textes** : {count}. Chacune garde son titre, son lien, sa note et votre identifiant : en attente dans la liste du serveur, puis archivée après le vote, jusqu’à ce que vous l’effaciez.',
+    en: '• **Text proposals**: {count}. Each keeps its title, link, note and your id: waiting in the server’s list, then archived after the vote, until you erase it.',
+  },
+  'privacy.confirm.proposals': {
+    fr: '• vos propositions de textes ({count}) : celles en attente quittent la liste ; un sondage déjà publié garde ses options ;',
+    en: '• your text proposals ({count}): waiting ones leave the list; a poll already posted keeps its options;',
+  },
+  'privacy.erased.proposals': {
+    fr: '• Propositions de textes effacées : {count}',
+    en: '• Text proposals erased: {count}',
+  },
   'privacy.confirm.plans': {
     fr: '• votre identifiant sur les plans de lecture que vous avez lancés ({count}) : ils continuent pour le groupe.',
     en: '• your id on the reading plans you started ({count}): they go on for the group.',
+  },
+  'privacy.confirm.texts': {
+    fr: '• votre identifiant sur les textes que vous avez ajoutés ({count}) : ils restent au serveur, sans votre nom ;',
+    en: '• your id on the texts you added ({count}): they stay with the server, without your name;',
+  },
+  'privacy.erased.texts': {
+    fr: '• Textes ajoutés qui ne portent plus votre identifiant : {count}',
+    en: '• Texts you added that no longer carry your id: {count}',
   },
   'privacy.confirm.final': {
     fr: 'C’est définitif. Cette demande expire {when}.',

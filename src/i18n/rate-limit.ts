@@ -18,4 +18,8 @@ export const rateLimitMessages = {
     fr: 'Vous avez fait beaucoup de demandes de confidentialité d’un coup. Réessayez {when}.',
     en: 'You have made many privacy requests in a row. Please try again {when}.',
   },
+  'rateLimit.textUpload': {
+    fr: 'Vous avez envoyé beaucoup de fichiers d’un coup : celui-ci n’a pas été lu. Réessayez {when}.',
+    en: 'You have sent many files in a row: this one was not read. Try again {when}.',
+  },
 } satisfies Catalogue;

@@ -44,6 +44,14 @@ export const textCommandMessages = {
     en: 'Text added: “{title}”. Quote it with `/section text:{id}`, search it with `/search`, read it with `/reading start text:{id}`.',
   },
   'texts.cancelled': { fr: 'Rien n’a été enregistré.', en: 'Nothing was stored.' },
+  'texts.removeCancelled': {
+    fr: 'Rien n’a été retiré.',
+    en: 'Nothing was removed.',
+  },
+  'texts.exported': {
+    fr: '« {title} », tel qu’il a été ajouté.',
+    en: '“{title}”, as it was added.',
+  },
   'texts.removed': {
     fr: 'Texte retiré : « {title} ». Ses anciens boutons diront qu’il a été retiré.',
     en: 'Text removed: “{title}”. Its old buttons will say it was removed.',
@@ -74,6 +82,11 @@ export const textCommandMessages = {
     fr: 'Place restante : {texts} sur {maxTexts} textes, {size} Ko sur {maxSize} Ko.',
     en: 'Room left: {texts} of {maxTexts} texts, {size} KB of {maxSize} KB.',
   },
+  'texts.list.howTo': { fr: 'Utiliser un texte', en: 'Using a text' },
+  'texts.list.hint': {
+    fr: 'Citez un texte avec `/section texte:…`, lisez-le avec `/lecture lancer texte:…`. Les organisateurs en ajoutent avec `/texte ajouter`.',
+    en: 'Quote a text with `/section text:…`, read it with `/reading start text:…`. Organisers add more with `/text add`.',
+  },
   'texts.error.limitTexts': {
     fr: 'Ce serveur a déjà {max} textes, le maximum : retirez-en un (`/texte retirer`) avant d’en ajouter.',
     en: 'This server already has {max} texts, the maximum: remove one (`/text remove`) before adding another.',
@@ -87,8 +100,12 @@ export const textCommandMessages = {
     en: 'This request has expired: start again with `/text add`.',
   },
   'texts.error.notYours': {
-    fr: 'Ces boutons sont pour l’organisateur qui a envoyé le fichier.',
-    en: 'These buttons are for the organiser who sent the file.',
+    fr: 'Ces boutons sont pour l’organisateur qui a fait la demande.',
+    en: 'These buttons are for the organiser who asked.',
+  },
+  'texts.error.tooLargeWhileReading': {
+    fr: 'Le fichier dépasse {max} Ko : j’ai arrêté de le lire. {max} Ko au plus, s’il vous plaît.',
+    en: 'The file is over {max} KB: I stopped reading it. {max} KB at most, please.',
   },
   'texts.error.unknown': {
     fr: 'Ce serveur n’a pas de texte « {query} » (les textes intégrés ne se retirent pas). `/texte liste` montre les siens.',

@@ -1,12 +1,15 @@
 import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
 import { PollStore } from '../polls/poll-store';
+import { ProposalStore } from '../proposals/proposal-store';
 import { PlanStore } from '../reading/plan-store';
 import { ReadMarks } from '../reading/read-marks';
 import type { Store } from '../store/store';
+import type { TextCatalog } from '../texts/text-catalog';
 import { countMemberData, type MemberData, type MemberDataCounts } from './core/member-data';
 import { erasePollData, findPollData } from './poll-data';
 import { findPlansCreated, forgetPlanCreator } from './plan-data';
+import { eraseProposals, findProposals } from './proposal-data';
 
 export interface PrivacyServiceOptions {
   readonly store: Store;
@@ -16,6 +19,8 @@ export interface PrivacyServiceOptions {
   readonly showVotes: (pollId: string) => void;
   /** Refreshes a prompt's read count once a mark is gone (`ReadingService.showReadCount`). */
   readonly showReadCount: (week: string) => void;
+  /** Who added each server's texts. */
+  readonly texts: Pick<TextCatalog, 'addedBy' | 'forgetAdder'>;
 }
 
 /**
@@ -27,11 +32,13 @@ export class PrivacyService {
   private readonly polls: PollStore;
   private readonly plans: PlanStore;
   private readonly marks: ReadMarks;
+  private readonly proposals: ProposalStore;
 
   constructor(private readonly options: PrivacyServiceOptions) {
     this.polls = new PollStore(options.store);
     this.plans = new PlanStore(options.store);
     this.marks = new ReadMarks(options.store);
+    this.proposals = new ProposalStore(options.store);
   }
 
   async find(userId: string): Promise<MemberData> {
@@ -45,15 +52,22 @@ export class PrivacyService {
       pollsCreated,
       plansCreated: await findPlansCreated(this.plans, userId),
       readMarks: await this.marks.ofUser(userId),
+      proposals: await findProposals(this.proposals, userId),
+      textsAdded: await this.options.texts.addedBy(userId),
     };
   }
 
-  /** Erases the member's votes, and their id from the polls and plans they created. */
+  /**
+   * Erases the member's votes, read marks and proposals, and their id from the polls, plans and
+   * texts they created.
+   */
   async erase(userId: string): Promise<MemberDataCounts> {
     const found = await this.find(userId);
     await erasePollData(this.polls, found, this.options.showVotes);
     await forgetPlanCreator(this.plans, found.plansCreated, userId);
     await this.marks.erase(found.readMarks.map((mark) => ({ ...mark, userId })));
+    await eraseProposals(this.proposals, found.proposals);
+    await this.options.texts.forgetAdder(userId);
     for (const week of new Set(found.readMarks.map((mark) => `${mark.planId}:${mark.localDate}`))) {
       this.options.showReadCount(week);
     }

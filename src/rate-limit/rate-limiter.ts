@@ -5,7 +5,7 @@ import type { Clock } from '../time/clock';
 import { admit, type RatePolicy } from './rate-policy';
 
 /** What a member does that a script could repeat fast enough to hurt. */
-export type RateLimitedAction = 'vote' | 'readMark' | 'pollCreate' | 'privacy';
+export type RateLimitedAction = 'vote' | 'readMark' | 'pollCreate' | 'privacy' | 'textUpload';
 
 export type RateLimits = Readonly<Record<RateLimitedAction, RatePolicy>>;
 
@@ -16,13 +16,16 @@ export type RateLimits = Readonly<Record<RateLimitedAction, RatePolicy>>;
  * - read marks: as votes (each click is a stored write);
  * - polls: 5 at once, then one every 2 minutes (an organiser posting a series of polls is fine);
  * - `/privacy`: 6 at once (show, delete, confirm, show again…), then one every 30 s: each one
- *   reads every poll in the store.
+ *   reads every poll in the store;
+ * - `/text add`: 10 at once (a file fixed and sent again), then one a minute: each one downloads
+ *   and reads up to 512 KB, and keeps a valid one in the store until it is confirmed or expires.
  */
 export const RATE_LIMITS: RateLimits = {
   vote: { burst: 10, intervalMs: 1000 },
   readMark: { burst: 10, intervalMs: 1000 },
   pollCreate: { burst: 5, intervalMs: 120_000 },
   privacy: { burst: 6, intervalMs: 30_000 },
+  textUpload: { burst: 10, intervalMs: 60_000 },
 };
 
 const MESSAGES: Record<RateLimitedAction, MessageKey> = {
@@ -30,6 +33,7 @@ const MESSAGES: Record<RateLimitedAction, MessageKey> = {
   readMark: 'rateLimit.readMark',
   pollCreate: 'rateLimit.pollCreate',
   privacy: 'rateLimit.privacy',
+  textUpload: 'rateLimit.textUpload',
 };
 
 export interface RateLimiterOptions {

@@ -24,6 +24,15 @@ export type ClosingPoll = (input: {
   readonly locale: Locale;
 }) => Promise<unknown>;
 
+/**
+ * Told once a plan's closing prompt is out (after its poll), for what follows a plan's end
+ * elsewhere (the poll of proposals for the next text).
+ */
+export type PlanEnded = (input: {
+  readonly plan: ReadingPlan;
+  readonly locale: Locale;
+}) => Promise<unknown>;
+
 /** What happened when an occurrence was to be posted. */
 export type PostOutcome =
   | { readonly kind: 'posted'; readonly record: SettledOccurrence }
@@ -39,6 +48,7 @@ export interface OccurrenceWorkerOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly closingPoll?: ClosingPoll | undefined;
+  readonly planEnded?: PlanEnded | undefined;
   /** Waits between attempts at a failed post. */
   readonly retryDelaysMs: readonly number[];
   /** Told of every plan an outcome changed (the scheduler disarms plans that stopped posting). */
@@ -134,8 +144,14 @@ export class OccurrenceWorker {
         log.warn({ err: posted.threadError }, 'thread not opened');
       }
       log.info({ messageId: posted.messageId, late }, 'reading prompt posted');
-      if (prompt.subject.kind === 'closing' && pollFollows) {
-        await this.openClosingPoll(plan, text, locale, log);
+      if (prompt.subject.kind === 'closing') {
+        const { closingPoll, planEnded } = this.options;
+        if (pollFollows) {
+          await afterClosing(log, 'closing poll not opened', () =>
+            closingPoll?.({ plan, text, locale }),
+          );
+        }
+        await afterClosing(log, 'plan end not followed up', () => planEnded?.({ plan, locale }));
       }
       return { kind: 'posted', record: outcome };
     } catch (error) {
@@ -233,18 +249,23 @@ export class OccurrenceWorker {
       await this.options.plans.releaseOccurrence(plan.id, occurrence.localDate);
     }
   }
+}
 
-  private async openClosingPoll(plan: ReadingPlan, text: Text, locale: Locale, log: Logger) {
-    try {
-      await this.options.closingPoll?.({ plan, text, locale });
-    } catch (error) {
-      // The recap is out; a missing poll is not worth failing the week over.
-      log.warn({ err: error }, 'closing poll not opened');
-    }
+/** What follows a closing prompt: the recap is out, a failure here is not worth failing the week. */
+async function afterClosing(
+  log: Logger,
+  failure: string,
+  work: () => Promise<unknown> | undefined,
+) {
+  try {
+    await work();
+  } catch (error) {
+    log.warn({ err: error }, failure);
   }
 }
 
-function describeError(error: unknown): string {
+/** An error in a line for the organiser: its HTTP status when Discord gave one. */
+export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const status = (error as { status?: unknown }).status;
     return typeof status === 'number' ? `HTTP ${status}: ${error.message}` : error.message;

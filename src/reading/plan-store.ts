@@ -7,6 +7,7 @@ const planKey = (planId: string) => `reading:plan:${planId}`;
 const guildIndexKey = (guildId: string, planId: string) =>
   `reading:guild-plan:${guildId}:${planId}`;
 const channelKey = (channelId: string) => `reading:channel-plan:${channelId}`;
+const guildHistoryKey = (guildId: string) => `reading:guild-had-plan:${guildId}`;
 const occurrenceKey = (planId: string, localDate: string) =>
   `reading:occurrence:${planId}:${localDate}`;
 const DUE_PREFIX = 'reading:due:';
@@ -39,6 +40,7 @@ export interface DuePlan {
  * | `plan:<planId>`                      | ReadingPlan      | `set` (before the channel claim), |
  * |                                      |                  | then only `update` (CAS)          |
  * | `guild-plan:<guildId>:<planId>`      | planId           | `set`: index for `/reading status`|
+ * | `guild-had-plan:<guildId>`           | `{}`             | `set`: the server once had a plan |
  * | `channel-plan:<channelId>`           | planId           | `setIfAbsent`: one plan a channel |
  * | `occurrence:<planId>:<localDate>`    | OccurrenceRecord | `setIfAbsent` before posting      |
  * | `due:<at>:<guildId>:<planId>`        | `{}`             | index: an active plan's next time |
@@ -70,8 +72,15 @@ export class PlanStore {
       return false;
     }
     await store.set(guildIndexKey(plan.guildId, plan.id), plan.id);
+    await store.set(guildHistoryKey(plan.guildId), {});
     await store.set(indexKey(plan), {});
     return true;
+  }
+
+  /** Whether the server has a plan, or had one since stopped (plans from before the mark count). */
+  async hadPlan(guildId: string): Promise<boolean> {
+    if ((await this.store.get(guildHistoryKey(guildId))) !== undefined) return true;
+    return (await this.store.keys(`reading:guild-plan:${guildId}:`)).length > 0;
   }
 
   get(planId: string): Promise<ReadingPlan | undefined> {

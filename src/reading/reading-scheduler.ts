@@ -2,26 +2,30 @@ import { setImmediate } from 'node:timers/promises';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Lifecycle } from '../lifecycle';
 import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
-import { decideDue, pendingOccurrence, type DuePolicy } from './core/due-occurrences';
+import { DeadlineTimers } from '../time/deadline-timers';
+import { decideDue, pendingOccurrence } from './core/due-occurrences';
 import { cronExpression } from './core/next-occurrence';
-import { OccurrenceWorker, type ClosingPoll, type PostOutcome } from './occurrence-worker';
+import {
+  OccurrenceWorker,
+  type ClosingPoll,
+  type PlanEnded,
+  type PostOutcome,
+} from './occurrence-worker';
 import type { Occurrence, ReadingPlan } from './core/plan';
-import type { DuePlan, PlanStore } from './plan-store';
-import type { PromptPoster, TextSource } from './ports';
+import type { DuePlan } from './plan-store';
+import type { SessionCalendar } from './ports';
+import { SessionKeeper, type SessionKeeperOptions } from './session-keeper';
+import { taskKey, type SessionTask } from './session-store';
 import { sleep } from './retry';
 
-export type { ClosingPoll, PostOutcome };
+export type { ClosingPoll, PlanEnded, PostOutcome };
 
-export interface ReadingSchedulerOptions {
-  readonly plans: PlanStore;
-  readonly texts: TextSource;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly policy: DuePolicy;
-  /** Posting prompts (used once background work has started). */
-  readonly poster: PromptPoster;
+export interface ReadingSchedulerOptions extends Omit<SessionKeeperOptions, 'calendar'> {
+  /** Sessions' scheduled events; absent, plans have none. */
+  readonly calendar?: SessionCalendar | undefined;
   readonly closingPoll?: ClosingPoll | undefined;
+  /** Told once a plan's closing prompt (and its poll) is out. */
+  readonly planEnded?: PlanEnded | undefined;
   /** Waits between attempts at a failed post: its length + 1 attempts in all. */
   readonly retryDelaysMs?: readonly number[];
   /** node-cron expression of the reconciliation (default: every minute). */
@@ -61,9 +65,15 @@ export class ReadingScheduler implements Lifecycle {
   readonly name = 'reading-scheduler';
   private readonly logger: Logger;
   private readonly worker: OccurrenceWorker;
+  private readonly sessions: SessionKeeper;
+  /** Session work due within `ARM_AHEAD_MS`, by its index key, fired at its time. */
+  private readonly sessionTimers: DeadlineTimers;
+  private readonly armedTasks = new Map<string, SessionTask>();
   private readonly tasks = new Map<string, ScheduledTask>();
   private readonly running = new Set<Promise<unknown>>();
   private readonly chains = new Map<string, Promise<unknown>>();
+  /** Plans an outcome changed during their current work: their sessions follow right after. */
+  private readonly changed = new Set<string>();
   private reconciler: ScheduledTask | undefined;
   private indexRepair: NodeJS.Timeout | undefined;
   private stopping = new AbortController();
@@ -76,7 +86,24 @@ export class ReadingScheduler implements Lifecycle {
       retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
       onPlanChanged: (plan) => {
         this.arm(plan);
+        this.changed.add(plan.id);
       },
+    });
+    this.sessions = new SessionKeeper({
+      ...options,
+      logger: this.logger,
+      calendar: options.calendar,
+    });
+    this.sessionTimers = new DeadlineTimers(options.clock, (key) => {
+      const task = this.armedTasks.get(key);
+      this.armedTasks.delete(key);
+      if (task !== undefined && !this.stopping.signal.aborted) {
+        this.track(
+          this.exclusive(task.planId, async () => {
+            for (const indexed of await this.sessions.run(task)) this.armTask(indexed);
+          }),
+        );
+      }
     });
   }
 
@@ -99,6 +126,8 @@ export class ReadingScheduler implements Lifecycle {
     await this.reconciler?.destroy();
     clearInterval(this.indexRepair);
     for (const planId of [...this.tasks.keys()]) this.disarm(planId);
+    this.sessionTimers.clear();
+    this.armedTasks.clear();
     while (this.running.size > 0 || this.chains.size > 0) {
       await Promise.allSettled([...this.running, ...this.chains.values()]);
     }
@@ -208,6 +237,38 @@ export class ReadingScheduler implements Lifecycle {
       }
       await this.reconcilePlan(entry.planId, 0, entry);
     }
+    // After the prompts, so that a reminder due as well finds its week's thread open.
+    const tasks = await this.options.sessions.dueBefore(clock.now().getTime() + ARM_AHEAD_MS);
+    for (const task of tasks) this.armTask(task);
+  }
+
+  /** Brings the plan's sessions in line with it (events, reminders): after a change made here. */
+  followSessions(planId: string): Promise<void> {
+    return this.exclusive(planId, () => this.followNow(planId));
+  }
+
+  /** Cancels a stopping plan's coming events and forgets its sessions. */
+  forgetSessions(plan: ReadingPlan): Promise<void> {
+    return this.exclusive(plan.id, () => this.sessions.forget(plan));
+  }
+
+  /** Fires a session's task at its time when it is this process's and due soon. */
+  private armTask(task: SessionTask): void {
+    const owns = this.options.ownsGuild ?? (() => true);
+    const key = taskKey(task);
+    const soon = task.at - this.options.clock.now().getTime() <= ARM_AHEAD_MS;
+    if (!soon || !owns(task.guildId) || this.armedTasks.has(key)) return;
+    if (this.stopping.signal.aborted) return;
+    this.armedTasks.set(key, task);
+    this.sessionTimers.arm(key, task.at);
+  }
+
+  private async followNow(planId: string): Promise<void> {
+    try {
+      for (const task of await this.sessions.follow(planId)) this.armTask(task);
+    } catch (error) {
+      this.logger.error({ err: error, planId }, 'reading sessions not brought in line');
+    }
   }
 
   /** Indexes the plans that lost their index entry, then posts what they owe. */
@@ -261,7 +322,17 @@ export class ReadingScheduler implements Lifecycle {
   /** One piece of work at a time per plan in this process; other processes meet at the claims. */
   private exclusive<T>(planId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.chains.get(planId) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const run = async () => {
+      this.changed.delete(planId);
+      try {
+        return await work();
+      } finally {
+        // The sessions of a plan this work changed follow within the same turn: a command's
+        // answer comes once the week's event says what the plan now does.
+        if (this.changed.delete(planId)) await this.followNow(planId);
+      }
+    };
+    const next = previous.then(run, run);
     const settled = next.catch(() => undefined);
     this.chains.set(planId, settled);
     void settled.then(() => {

@@ -6,7 +6,9 @@ import type { Locale } from '../i18n/locale';
 import type { Lifecycle } from '../lifecycle';
 import type { MessageView } from '../render/view';
 import { nextSubject, pendingOccurrence } from './core/due-occurrences';
-import type { Occurrence, ReadingPlan, WeeklySchedule } from './core/plan';
+import type { Occurrence, ReadingPlan, SessionSettings, WeeklySchedule } from './core/plan';
+import { nextSession } from './core/sessions';
+import { SessionStore } from './session-store';
 import { DEFAULT_ON_TIME_MS } from './core/due-occurrences';
 import { PlanStore } from './plan-store';
 import { ReadMarks } from './read-marks';
@@ -33,10 +35,14 @@ export interface NewPlan extends WeeklySchedule {
   readonly thread: boolean;
   readonly locale: Locale;
   readonly createdBy: string;
+  readonly sessions?: SessionSettings;
 }
 
 /** What the scheduler needs, but the plan store and the due policy, which are built here. */
-export interface ReadingServiceOptions extends Omit<ReadingSchedulerOptions, 'plans' | 'policy'> {
+export interface ReadingServiceOptions extends Omit<
+  ReadingSchedulerOptions,
+  'plans' | 'sessions' | 'policy'
+> {
   readonly config: Pick<Config, 'READING_GRACE_HOURS'>;
   readonly store: Store;
   /** Least time between two edits of one prompt's read count. */
@@ -68,6 +74,7 @@ export class ReadingService implements Lifecycle {
     this.scheduler = new ReadingScheduler({
       ...options,
       plans: this.plans,
+      sessions: new SessionStore(options.store),
       policy: {
         graceMs: options.config.READING_GRACE_HOURS * 3_600_000,
         onTimeMs: DEFAULT_ON_TIME_MS,
@@ -102,6 +109,7 @@ export class ReadingService implements Lifecycle {
       throw new UserError('reading.channelTaken', { channel: `<#${plan.channelId}>` });
     }
     this.scheduler.arm(plan);
+    await this.scheduler.followSessions(plan.id);
     return { plan, first: pendingOccurrence(plan) };
   }
 
@@ -113,6 +121,18 @@ export class ReadingService implements Lifecycle {
     return this.plans.ofGuild(guildId);
   }
 
+  /** Whether the server has a reading plan or had one (stopped since): proposals go with plans. */
+  hasHadPlan(guildId: string): Promise<boolean> {
+    return this.plans.hadPlan(guildId);
+  }
+
+  /** The server's plans that read this text and have not finished (active or paused). */
+  async plansReading(guildId: string, textId: string): Promise<ReadingPlan[]> {
+    return (await this.plans.ofGuild(guildId)).filter(
+      (plan) => plan.textId === textId && plan.state !== 'finished',
+    );
+  }
+
   async status(guildId: string): Promise<PlanSummary[]> {
     return Promise.all(
       (await this.plans.ofGuild(guildId)).map(async (plan) => {
@@ -120,11 +140,13 @@ export class ReadingService implements Lifecycle {
         for (const mark of await this.marks.ofPlan(plan.id)) {
           reads.set(mark.localDate, (reads.get(mark.localDate) ?? 0) + 1);
         }
+        const text = await this.options.texts.textOf(plan.guildId, plan.textId);
         return {
           plan,
-          text: await this.options.texts.textOf(plan.guildId, plan.textId),
+          text,
           next: plan.state === 'active' ? pendingOccurrence(plan) : undefined,
           reads,
+          session: nextSession(plan, text?.sections.length ?? 0, this.options.clock.now()),
         };
       }),
     );
@@ -220,6 +242,7 @@ export class ReadingService implements Lifecycle {
         : undefined,
     );
     this.scheduler.disarm(plan.id);
+    await this.scheduler.followSessions(plan.id);
     return paused;
   }
 
@@ -243,12 +266,14 @@ export class ReadingService implements Lifecycle {
         : undefined,
     );
     this.scheduler.arm(resumed);
+    await this.scheduler.followSessions(plan.id);
     return resumed;
   }
 
-  /** Deletes the plan; its channel is free for a new one. */
+  /** Deletes the plan, cancelling its coming events; its channel is free for a new one. */
   async stopPlan(plan: ReadingPlan): Promise<void> {
     this.scheduler.disarm(plan.id);
+    await this.scheduler.forgetSessions(plan);
     await this.plans.remove(plan);
     await this.marks.removePlan(plan.id);
   }

@@ -29,4 +29,9 @@ export function integerPart(part: string | undefined): number | undefined {
   return part !== undefined && /^\d{1,9}$/.test(part) ? Number(part) : undefined;
 }
 
+/** An epoch time in milliseconds (an expiry), or undefined for anything else. */
+export function timePart(part: string | undefined): number | undefined {
+  return part !== undefined && /^\d{1,15}$/.test(part) ? Number(part) : undefined;
+}
+
 const SEPARATOR = ':';

@@ -18,4 +18,9 @@ export const LIMITS = {
   choiceName: 100,
   choiceValue: 100,
   threadName: 100,
+  /** Scheduled events (https://discord.com/developers/docs/resources/guild-scheduled-event). */
+  eventName: 100,
+  eventDescription: 1000,
+  eventLocation: 100,
+  eventsPerGuild: 100,
 } as const;

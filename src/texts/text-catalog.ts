@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { createLibrary, type Library } from '../content/library';
+import { createLibrary, rankByTitle, type Library } from '../content/library';
 import type { Text } from '../content/text';
 import {
   parseUpload,
   type PlainTextMeta,
-  type UploadFormat,
+  type TextProblem,
+  type UploadPreview,
   type UploadResult,
 } from '../content/upload/parse-upload';
 import { UserError } from '../errors/user-error';
 import type { Store } from '../store/store';
+import type { TextEntry } from './core/text-entry';
 import type { Clock } from '../time/clock';
 
 /** A server's texts, at most: enough for years of reading, bounded so no server fills the store. */
@@ -16,19 +18,15 @@ export const TEXT_LIMITS = { texts: 25, bytes: 2 * 1024 * 1024 } as const;
 /** How long an organiser has to confirm an upload (or a removal). */
 export const CONFIRMATION_TTL_MS = 15 * 60_000;
 
-/** One of a server's texts, as `/text list` shows it (the text itself is stored apart). */
-export interface TextEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly author: string;
-  readonly sections: number;
-  readonly size: number;
-  readonly fileName: string;
-  readonly format: UploadFormat;
-  /** The organiser's user id; empty once they asked to be forgotten (`/privacy delete`). */
-  readonly addedBy: string;
-  readonly addedAt: number;
-}
+/** An upload read: its preview and what its confirmation buttons carry, or why it was refused. */
+export type PreparedUpload =
+  | { readonly ok: false; readonly errors: readonly TextProblem[] }
+  | {
+      readonly ok: true;
+      readonly preview: UploadPreview;
+      readonly token: string;
+      readonly expiresAt: number;
+    };
 
 /** `texts:<guildId>`: the server's texts, changed only by compare-and-set (limits hold across processes). */
 interface TextIndex {
@@ -119,9 +117,26 @@ export class TextCatalog {
     return (await this.options.store.get<TextIndex>(indexKey(guildId)))?.texts ?? [];
   }
 
+  /** The server's own texts matching what was typed, best first (what autocomplete offers). */
+  async ownMatching(guildId: string, typed: string): Promise<TextEntry[]> {
+    return rankEntries(await this.entries(guildId), typed);
+  }
+
+  /** One of the server's own texts, by id (as autocomplete submits it) or by title words. */
+  async ownText(guildId: string, query: string): Promise<TextEntry> {
+    const wanted = query.trim();
+    const entries = await this.entries(guildId);
+    const found =
+      entries.find((entry) => entry.id === wanted) ??
+      (wanted === '' ? undefined : rankEntries(entries, wanted)[0]);
+    if (found === undefined) throw new UserError('texts.error.unknown', { query: wanted });
+    return found;
+  }
+
   /**
-   * Reads an uploaded file and keeps it until its organiser confirms: the parse result (the
-   * preview, or the problems), and the token of the confirmation buttons when it is valid.
+   * Reads an uploaded file and, when it is a valid text the server has room for, keeps it until
+   * its organiser confirms: the preview with the token and expiry of its confirmation buttons;
+   * else the problems found, and nothing stored.
    */
   async prepare(input: {
     readonly guildId: string;
@@ -129,7 +144,7 @@ export class TextCatalog {
     readonly fileName: string;
     readonly bytes: Uint8Array;
     readonly plainText: { readonly author: string; readonly language: 'fr' | 'en' };
-  }): Promise<{ result: UploadResult; token: string | undefined }> {
+  }): Promise<PreparedUpload> {
     const textId = `t-${randomBytes(6).toString('hex')}`;
     const now = this.options.clock.now();
     const file: StoredText = {
@@ -143,19 +158,19 @@ export class TextCatalog {
       },
     };
     const result = parse(textId, file);
-    if (!result.ok) return { result, token: undefined };
+    if (!result.ok) return result;
     this.checkRoom(await this.entries(input.guildId), input.bytes.length);
     const token = randomBytes(9).toString('base64url');
     const expiresAt = now.getTime() + CONFIRMATION_TTL_MS;
-    const pending: PendingUpload = {
+    const upload: PendingUpload = {
       guildId: input.guildId,
       userId: input.userId,
       textId,
       expiresAt,
       file,
     };
-    await this.options.store.set(uploadKey(expiresAt, token), pending);
-    return { result, token };
+    await this.options.store.set(uploadKey(expiresAt, token), upload);
+    return { ok: true, preview: result, token, expiresAt };
   }
 
   /** Stores a prepared upload, for the organiser who sent it, within the server's limits. */
@@ -177,13 +192,20 @@ export class TextCatalog {
       addedAt: this.options.clock.now().getTime(),
     };
     const { store } = this.options;
-    await store.setIfAbsent(textKey(pending.guildId, text.id), pending.file);
-    await store.update<TextIndex>(indexKey(pending.guildId), (index) => {
-      const texts = index?.texts ?? [];
-      if (texts.some((existing) => existing.id === entry.id)) return undefined;
-      this.checkRoom(texts, entry.size);
-      return { texts: [...texts, entry] };
-    });
+    // The file first, so that a listed text can always be read; taken back if the server has no
+    // room left for it (another upload confirmed meanwhile), so that a refusal stores nothing.
+    const stored = await store.setIfAbsent(textKey(pending.guildId, text.id), pending.file);
+    try {
+      await store.update<TextIndex>(indexKey(pending.guildId), (index) => {
+        const texts = index?.texts ?? [];
+        if (texts.some((existing) => existing.id === entry.id)) return undefined;
+        this.checkRoom(texts, entry.size);
+        return { texts: [...texts, entry] };
+      });
+    } catch (error) {
+      if (stored) await store.delete(textKey(pending.guildId, text.id));
+      throw error;
+    }
     await store.delete(key);
     return text;
   }
@@ -220,12 +242,16 @@ export class TextCatalog {
   }
 
   /** Texts a member added, in every server (`/privacy`). */
-  async addedBy(userId: string): Promise<{ guildId: string; textId: string }[]> {
+  async addedBy(userId: string): Promise<{ guildId: string; textId: string; title: string }[]> {
     const indexes = await this.options.store.entries<TextIndex>('texts:');
     return indexes.flatMap(([key, index]) =>
       index.texts
         .filter((entry) => entry.addedBy === userId)
-        .map((entry) => ({ guildId: key.slice('texts:'.length), textId: entry.id })),
+        .map((entry) => ({
+          guildId: key.slice('texts:'.length),
+          textId: entry.id,
+          title: entry.title,
+        })),
     );
   }
 
@@ -244,10 +270,10 @@ export class TextCatalog {
     }
   }
 
-  /** Deletes uploads nobody confirmed in time. */
+  /** Deletes uploads nobody confirmed in time (those expiring at this very millisecond too). */
   async purgeExpired(): Promise<number> {
     const now = this.options.clock.now().getTime();
-    return this.options.store.deleteRange(UPLOAD_PREFIX, uploadKey(now, ''));
+    return this.options.store.deleteRange(UPLOAD_PREFIX, uploadKey(now + 1, ''));
   }
 
   private async pendingFor(key: string, userId: string): Promise<PendingUpload> {
@@ -286,6 +312,10 @@ export class TextCatalog {
     this.parsed.set(cacheKey, result.text);
     return result.text;
   }
+}
+
+function rankEntries(entries: readonly TextEntry[], typed: string): TextEntry[] {
+  return rankByTitle(entries, typed, (entry) => `${entry.title} ${entry.author}`);
 }
 
 function parse(textId: string, file: StoredText): UploadResult {

@@ -1,3 +1,6 @@
+import { formatList } from '../i18n/list-format';
+import type { Locale } from '../i18n/locale';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -37,4 +40,24 @@ export function parseDuration(text: string): number | undefined {
   }
   if (seen.size === 0 || seen.size > MAX_PARTS || !JOINER.test(rest)) return undefined;
   return total;
+}
+
+/** "1 heure et 30 minutes" / "2 days": a duration in whole minutes, in the reader's language. */
+export function formatDuration(ms: number, locale: Locale): string {
+  let rest = Math.round(ms / MINUTE) * MINUTE;
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ['day', DAY],
+    ['hour', HOUR],
+    ['minute', MINUTE],
+  ] as const) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (amount > 0) {
+      parts.push(
+        new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount),
+      );
+    }
+  }
+  return formatList(locale, parts);
 }

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/load-library';
 import { writeContentWithLongText } from '../support/long-text';
 import { tempDir } from '../support/temp-dir';
+import { MARKDOWN_TEXT } from '../support/texts';
 
 const opEd = (await loadLibrary('content')).defaultText;
 
@@ -21,7 +23,8 @@ async function runDemo(
   env: Record<string, string>,
   args: readonly string[] = [],
 ): Promise<Run> {
-  const child = spawn('npx', ['tsx', 'scripts/demo.ts', ...args], {
+  // tsx itself rather than through npx, which would replace INIT_CWD (where npm was started).
+  const child = spawn(join('node_modules', '.bin', 'tsx'), ['scripts/demo.ts', ...args], {
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -111,6 +114,38 @@ describe('npm run demo', () => {
     expect((await readdir(tmp)).filter((name) => name.startsWith('tribune-demo-'))).toEqual([]);
   });
 
+  it('adds a text from a local file, relative to the folder it was started from', async () => {
+    const folder = await tempDir();
+    await writeFile(join(folder, 'paresse.md'), MARKDOWN_TEXT);
+    const run = await runDemo(
+      [
+        '/text add file:./paresse.md',
+        'as camille',
+        '/texte ajouter fichier:./paresse.md',
+        '1',
+        '/section texte:paresse section:1 paragraphe:1',
+        '/text add file:./absent.md',
+        '/text add file:.',
+      ],
+      { INIT_CWD: folder },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    // Bastien, the default member, may not manage the server.
+    expect(run.replies.get('/text add file:./paresse.md')).toContain('Gérer le serveur');
+    const preview = run.replies.get('/texte ajouter fichier:./paresse.md') ?? '';
+    expect(preview).toMatch(/^Tribune \(visible par vous seul·e\)/);
+    expect(preview).toContain('Aperçu : Le Droit à la paresse');
+    expect(preview).toMatch(/\[1\] Ajouter ce texte +\[2\] Annuler/);
+    expect(run.replies.get('1')).toContain('Texte ajouté : « Le Droit à la paresse »');
+    expect(run.replies.get('/section texte:paresse section:1 paragraphe:1')).toContain(
+      'Une étrange folie possède les classes ouvrières',
+    );
+    expect(run.replies.get('/text add file:./absent.md')).toMatch(
+      /^Je ne peux pas lire le fichier « \.\/absent\.md » : ENOENT/,
+    );
+    expect(run.replies.get('/text add file:.')).toBe('« . » n’est pas un fichier.');
+  });
+
   it('starts in English with --lang en and marks private replies', async () => {
     const run = await runDemo(['/section 3 paragraph:2 private:yes', 'quit', '/section'], {}, [
       '--lang',
@@ -123,5 +158,23 @@ describe('npm run demo', () => {
     expect(reply).toContain('§3 · Faire front : « l’IA » est une lutte sociale · ¶2');
     expect(run.replies.get('quit')).toBe('Goodbye.');
     expect(run.replies.has('/section')).toBe(false);
+  });
+
+  it('runs the README’s demo session as written: every line answered, nothing refused', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const session = /A session to\s+try[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    const lines = (session ?? '').split('\n').filter((line) => line !== '');
+    expect(lines).toContain('as camille');
+    const run = await runDemo(lines, {});
+    expect(run.code, run.stderr).toBe(0);
+    for (const line of lines) {
+      const reply = run.replies.get(line);
+      expect(reply, line).toBeTruthy();
+      expect(reply, line).not.toMatch(
+        /permission|n’a pas été créé|inconnu|Désolé|Unknown|Sorry|not created|Erreur|Error/,
+      );
+    }
+    expect(run.replies.get('/poll export "Quel jour ?"')).toContain('│ 1,lundi,1,100');
+    expect(run.replies.get('/reading status')).toContain('#club-lecture');
   });
 });

@@ -14,8 +14,9 @@ import {
   waitForPollMessage,
   type CreatedPoll,
 } from '../support/polls';
-import { dataRows } from '../support/store-rows';
+import { dataRows, rowsMentioning } from '../support/store-rows';
 import { steppingClock } from '../support/stepping-clock';
+import { MARKDOWN_TEXT, addText } from '../support/texts';
 
 const { reader, member, moderator } = DEFAULT_IDS;
 
@@ -307,5 +308,44 @@ describe('/privacy delete', () => {
     expect(await dataRows(storeUrl)).toEqual(rows);
     expect(logs.filter((line) => line.msg === 'interaction handler failed')).toEqual([]);
     expect(emulator.pings()).toEqual([]);
+  });
+});
+
+describe('/privacy and the texts a member added', () => {
+  it('lists them by title, then takes the member’s id off them; the texts stay for the server', async () => {
+    const testBot = await startWithSecret();
+    const { emulator, bot, storeUrl } = testBot;
+    const entry = await addText(testBot, 'paresse.md', MARKDOWN_TEXT);
+    const shown = text(emulator, await privacy(emulator, 'show', moderator).reply());
+    expect(shown).toContain(
+      '• **Textes que vous avez ajoutés** (`/texte ajouter`) : 1 (« Le Droit à la paresse »).',
+    );
+    const english = text(emulator, await privacy(emulator, 'show', moderator, 'en-US').reply());
+    expect(english).toContain('• **Texts you added** (`/text add`): 1 (“Le Droit à la paresse”).');
+    expect(text(emulator, await privacy(emulator, 'show', member).reply())).toContain(
+      '• **Textes que vous avez ajoutés** (`/texte ajouter`) : 0.',
+    );
+
+    const asked = await privacy(emulator, 'delete', moderator).reply();
+    expect(text(emulator, asked)).toContain(
+      '• votre identifiant sur les textes que vous avez ajoutés (1) : ils restent au serveur, sans votre nom ;',
+    );
+    const [confirm = ''] = buttonIds(asked);
+    const erased = await emulator
+      .clickButton({ message: asked, customId: confirm, user: moderator })
+      .reply();
+    expect(text(emulator, erased)).toContain(
+      '• Textes ajoutés qui ne portent plus votre identifiant : 1',
+    );
+    expect(await rowsMentioning(storeUrl, [moderator])).toEqual([]);
+    const [kept] = await bot.services.texts.entries(DEFAULT_IDS.guild);
+    expect(kept).toEqual({ ...entry, addedBy: '' });
+    const list = await emulator
+      .slashCommand({ name: 'text', subcommand: 'list', user: member })
+      .reply();
+    expect(text(emulator, list)).toContain(
+      `**Le Droit à la paresse** — Paul Lafargue · 3 sections · ajouté <t:`,
+    );
+    expect(text(emulator, list)).not.toContain(`<@${moderator}>`);
   });
 });

@@ -197,7 +197,10 @@ describe('/reading commands', () => {
     const stopped = await reading(emulator, 'stop').reply();
     expect(stopped.content).toBe(`Le plan de <#${CLUB}> est arrêté et effacé.`);
     expect(await bot.services.readings.plansOfGuild(DEFAULT_IDS.guild)).toEqual([]);
-    expect(await bot.services.store.keys('reading:')).toEqual([]);
+    // Only the mark that the server had a plan stays: proposals for the next text go with it.
+    expect(await bot.services.store.keys('reading:')).toEqual([
+      `reading:guild-had-plan:${DEFAULT_IDS.guild}`,
+    ]);
     expect(emulator.text(await reading(emulator, 'stop').reply())).toContain(
       'Aucun plan de lecture',
     );

@@ -1,9 +1,9 @@
 // Bare discord.js clients (not Tribune's code) logged in to the emulator, for the emulator's own
 // tests: handler errors are collected, not thrown, and every client is destroyed together.
-import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { ClientOptions, Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, SlashCommandBuilder } from 'discord.js';
+import type { Attachment, ClientOptions, Interaction } from 'discord.js';
 import { once } from 'node:events';
-import type { Emulator } from '../../scripts/emulator/index';
+import type { AttachmentFile, Emulator } from '../../scripts/emulator/index';
 
 export interface BareClientOptions {
   shards?: number[] | 'auto';
@@ -41,6 +41,20 @@ export class BareClients {
     return client;
   }
 
+  /**
+   * After a test: destroys every client, then closes the emulator, failing if it saw a request
+   * Discord would refuse or a handler threw.
+   */
+  async finish(emulator: Emulator): Promise<void> {
+    const errors = await this.destroyAll();
+    try {
+      emulator.assertNoViolations();
+      if (errors.length > 0) throw new AggregateError(errors, 'interaction handlers failed');
+    } finally {
+      await emulator.close();
+    }
+  }
+
   /** Destroys every client; returns (and clears) the handler errors. */
   async destroyAll(): Promise<unknown[]> {
     await Promise.all(this.clients.map((client) => client.destroy()));
@@ -49,4 +63,42 @@ export class BareClients {
     this.errors = [];
     return errors;
   }
+}
+
+/** `/texte fichier:<attachment> [titre]`: a command that takes a file. */
+export const FILE_COMMAND = new SlashCommandBuilder()
+  .setName('texte')
+  .setDescription('Ajoute un texte')
+  .addAttachmentOption((o) =>
+    o.setName('fichier').setDescription('Le fichier du texte').setRequired(true),
+  )
+  .addStringOption((o) => o.setName('titre').setDescription('Son titre'))
+  .toJSON();
+
+/**
+ * A bare bot with `FILE_COMMAND` that records the attachment discord.js gives it and
+ * acknowledges; `attach(file)` sends the command and resolves with what the bot saw.
+ */
+export async function fileCommandBot(
+  emulator: Emulator,
+  clients: BareClients,
+): Promise<{ received: Attachment[]; attach: (file: AttachmentFile) => Promise<Attachment> }> {
+  const received: Attachment[] = [];
+  const client = await clients.login(emulator, {
+    onInteraction: async (interaction: Interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      received.push(interaction.options.getAttachment('fichier', true));
+      await interaction.reply('reçu');
+    },
+  });
+  await client.application?.commands.set([FILE_COMMAND]);
+  return {
+    received,
+    attach: async (file) => {
+      await emulator.slashCommand({ name: 'texte', options: { fichier: file } }).reply();
+      const attachment = received.at(-1);
+      if (!attachment) throw new Error('the bot saw no attachment');
+      return attachment;
+    },
+  };
 }

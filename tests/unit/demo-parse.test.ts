@@ -307,6 +307,36 @@ describe('parseCommandLine', () => {
     expect(MESSAGES.en.parse(actual)).toMatch(message);
   });
 
+  it('takes a local file’s path for an attachment option, apart from the other options', () => {
+    const withText: CommandDef[] = [
+      {
+        name: 'text',
+        ...fr('texte'),
+        description: 'Texts',
+        options: [
+          {
+            name: 'add',
+            ...fr('ajouter'),
+            type: OptionType.Subcommand,
+            options: [
+              { name: 'file', ...fr('fichier'), type: OptionType.Attachment, required: true },
+            ],
+          },
+        ],
+      },
+    ];
+    for (const [line, path] of [
+      ['text add file:"./mon texte.md"', './mon texte.md'],
+      ['texte ajouter /tmp/paresse.txt', '/tmp/paresse.txt'],
+    ] as const) {
+      const result = parseCommandLine(line, withText, { locale: 'fr', directory });
+      expect(result).toEqual({
+        ok: true,
+        command: { name: 'text', subcommand: 'add', options: {}, files: { file: path } },
+      });
+    }
+  });
+
   it('names commands and options in the member’s language', () => {
     expect(MESSAGES.fr.parse(failure('search', 'fr'))).toBe(
       '/chercher a besoin de : mots (query). Usage : /chercher <mots> [texte:…]',

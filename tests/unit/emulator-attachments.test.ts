@@ -1,47 +1,23 @@
 // Files attached to slash commands: the payload's resolved attachments, and the emulator's CDN
 // serving them at once, slowly, endlessly or not at all (a bot's timeout and size cap).
-import { SlashCommandBuilder } from 'discord.js';
-import type { Attachment, Interaction } from 'discord.js';
+import type { Attachment } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../scripts/emulator/index';
 import type { AttachmentFile, Emulator } from '../../scripts/emulator/index';
-import { BareClients } from '../support/emulator-clients';
-
-const TEXT_COMMAND = new SlashCommandBuilder()
-  .setName('texte')
-  .setDescription('Ajoute un texte')
-  .addAttachmentOption((o) =>
-    o.setName('fichier').setDescription('Le fichier du texte').setRequired(true),
-  )
-  .addStringOption((o) => o.setName('titre').setDescription('Son titre'))
-  .toJSON();
+import { BareClients, fileCommandBot } from '../support/emulator-clients';
 
 const MARKDOWN = '---\ntitre: Dune\n---\n## Chapitre 1\n\nUne phrase accentuée : « é ».\n';
 
 let emulator: Emulator;
 const clients = new BareClients();
+let attach: (file: AttachmentFile) => Promise<Attachment>;
 
 /** A bot that only records the attachment discord.js gives it and acknowledges. */
 async function setup(): Promise<Attachment[]> {
   emulator = await startEmulator();
-  const received: Attachment[] = [];
-  const client = await clients.login(emulator, {
-    onInteraction: async (interaction: Interaction) => {
-      if (!interaction.isChatInputCommand()) return;
-      received.push(interaction.options.getAttachment('fichier', true));
-      await interaction.reply('reçu');
-    },
-  });
-  await client.application?.commands.set([TEXT_COMMAND]);
-  return received;
-}
-
-/** Sends /texte with `file` and returns the attachment the bot saw. */
-async function attach(received: Attachment[], file: AttachmentFile): Promise<Attachment> {
-  await emulator.slashCommand({ name: 'texte', options: { fichier: file } }).reply();
-  const attachment = received.at(-1);
-  if (!attachment) throw new Error('the bot saw no attachment');
-  return attachment;
+  const bot = await fileCommandBot(emulator, clients);
+  attach = bot.attach;
+  return bot.received;
 }
 
 /** Reads a response body up to `cap` bytes, as a careful bot does; cancels past the cap. */
@@ -64,15 +40,7 @@ async function readCapped(
   }
 }
 
-afterEach(async () => {
-  const errors = await clients.destroyAll();
-  try {
-    emulator.assertNoViolations();
-    expect(errors).toEqual([]);
-  } finally {
-    await emulator.close();
-  }
-});
+afterEach(() => clients.finish(emulator));
 
 describe('slash command attachments', () => {
   it('registers an ATTACHMENT option and resolves the file for discord.js', async () => {
@@ -122,9 +90,9 @@ describe('slash command attachments', () => {
   });
 
   it('announces the size the test chooses and serves binary data as it is', async () => {
-    const received = await setup();
+    await setup();
     const bytes = Buffer.from([0, 255, 1, 254, 0xc3, 0x28]);
-    const seen = await attach(received, { filename: 'binaire.txt', data: bytes, size: 1 });
+    const seen = await attach({ filename: 'binaire.txt', data: bytes, size: 1 });
     expect(seen.size).toBe(1);
     expect(seen.contentType).toBeNull();
     const response = await fetch(seen.url);
@@ -133,8 +101,8 @@ describe('slash command attachments', () => {
   });
 
   it('answers 404 for a file served as not-found (an expired link)', async () => {
-    const received = await setup();
-    const seen = await attach(received, {
+    await setup();
+    const seen = await attach({
       filename: 'perdu.md',
       data: MARKDOWN,
       delivery: 'not-found',
@@ -145,8 +113,8 @@ describe('slash command attachments', () => {
   });
 
   it('serves a file slowly, so a download timeout fires, and records the abort', async () => {
-    const received = await setup();
-    const seen = await attach(received, {
+    await setup();
+    const seen = await attach({
       filename: 'lent.md',
       data: 'x'.repeat(100),
       delivery: { chunkBytes: 10, intervalMs: 50 },
@@ -167,8 +135,8 @@ describe('slash command attachments', () => {
   });
 
   it('serves an endless file without Content-Length until the client stops at its cap', async () => {
-    const received = await setup();
-    const seen = await attach(received, {
+    await setup();
+    const seen = await attach({
       filename: 'sans-fin.txt',
       data: 'abc',
       size: 3,
@@ -197,8 +165,8 @@ describe('slash command attachments', () => {
   });
 
   it('closes cleanly while an endless download is still running', async () => {
-    const received = await setup();
-    const seen = await attach(received, {
+    await setup();
+    const seen = await attach({
       filename: 'sans-fin.txt',
       data: 'abc',
       delivery: { chunkBytes: 1024, intervalMs: 5, endless: true },

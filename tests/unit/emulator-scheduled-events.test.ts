@@ -331,6 +331,17 @@ describe('permissions and limits', () => {
     });
   });
 
+  it('a permission change the bot misses: its cache still grants, Discord refuses', async () => {
+    const { guild } = await setup();
+    emulator.setBotPermissions(PermissionFlagsBits.CreateEvents, false, DEFAULT_IDS.guild, {
+      unannounced: true,
+    });
+    await expect(guild.scheduledEvents.create(externalSession())).rejects.toMatchObject({
+      code: 50013,
+    });
+    expect(guild.members.me?.permissions.has(PermissionFlagsBits.CreateEvents)).toBe(true);
+  });
+
   it('asks Connect in the voice channel and stage moderation in the stage channel', async () => {
     emulator = await startEmulator({
       guilds: [

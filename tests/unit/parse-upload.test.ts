@@ -16,6 +16,7 @@ import {
 } from '../../src/content/text-limits';
 import { messages } from '../../src/i18n/messages';
 import { hostileString } from '../support/hostile-strings';
+import { FRONT_MATTER as FRONT_MATTER_LINES } from '../support/texts';
 
 const OP_ED = readFileSync(
   new URL('../../content/sommet-ia-montagne-de-degats.md', import.meta.url),
@@ -42,15 +43,7 @@ function errorsOf(result: UploadResult) {
   return result.errors.map(({ line, key, params }) => ({ line, key, params }));
 }
 
-const FRONT_MATTER = [
-  '---',
-  'title: Un texte',
-  'author: Quelqu’un',
-  'date: 2024-01-02',
-  'language: fr',
-  'source: https://example.org/',
-  '---',
-].join('\n');
+const FRONT_MATTER = [...FRONT_MATTER_LINES, '---'].join('\n');
 
 const FRONT_MATTER_KEYS = 'id, title, author, date, language, source, intro, note, credits';
 
@@ -597,6 +590,20 @@ describe('the .txt parser (property)', () => {
           ]),
         ].flatMap((part) => words(part).map((word) => word.folded));
         expect(actual).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the same text, warnings and problems whatever the line ends and byte order mark', () => {
+    fc.assert(
+      fc.property(file, ({ lines, end, bom }) => {
+        const unix = parseUpload({ name: 'a.txt', bytes: bytes(lines.join('\n')) }, OPTIONS);
+        const other = parseUpload(
+          { name: 'a.txt', bytes: bytes((bom ? '\uFEFF' : '') + lines.join(end)) },
+          OPTIONS,
+        );
+        expect(other).toEqual(unix);
       }),
       { numRuns: 300 },
     );

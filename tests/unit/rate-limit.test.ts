@@ -84,6 +84,7 @@ const LIMITS: RateLimits = {
   readMark: { burst: 2, intervalMs: 1000 },
   pollCreate: { burst: 1, intervalMs: 60_000 },
   privacy: { burst: 1, intervalMs: 60_000 },
+  textUpload: { burst: 1, intervalMs: 60_000 },
 };
 
 function limiter(options: { maxEntries?: number; sweepEveryMs?: number } = {}) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors/user-error';
 import {
   formatLocalTime,
   matchingTimeZones,
@@ -10,16 +9,7 @@ import {
   weekdayName,
   weekdayValue,
 } from '../../src/reading/core/parse-plan-input';
-
-function userErrorKey(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error.key;
-    throw error;
-  }
-  return undefined;
-}
+import { userErrorKey } from '../support/user-error';
 
 describe('parseWeekday', () => {
   it.each([

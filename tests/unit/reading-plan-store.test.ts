@@ -119,14 +119,21 @@ describe('plan store (real SQLite, two connections)', () => {
 
   it('removing a plan deletes it, its indexes and its occurrences, and frees the channel', async () => {
     const { a, raw } = await twoProcesses();
+    expect(await a.hadPlan('guild')).toBe(false);
     await a.create(plan('p'));
     await a.claimOccurrence('p', '2026-03-31', claim('w'));
     await a.settleOccurrence('p', '2026-04-07', skipped);
     const stored = await a.get('p');
     if (!stored) throw new Error('not stored');
     await a.remove(stored);
-    expect(await raw.keys('reading:')).toEqual([]);
+    // Only the mark that the server had a plan stays (proposals for the next text go with it).
+    expect(await raw.keys('reading:')).toEqual(['reading:guild-had-plan:guild']);
+    expect(await a.hadPlan('guild')).toBe(true);
+    expect(await a.hadPlan('other-guild')).toBe(false);
     expect(await a.create(plan('q'))).toBe(true);
+    // A plan stored before the mark existed counts too.
+    await raw.delete('reading:guild-had-plan:guild');
+    expect(await a.hadPlan('guild')).toBe(true);
   });
 });
 

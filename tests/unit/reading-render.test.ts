@@ -9,6 +9,7 @@ import {
   renderSectionPrompt,
 } from '../../src/reading/core/render-prompt';
 import { renderStatus } from '../../src/reading/core/render-status';
+import { MAX_QUESTION_LENGTH } from '../../src/content/text-limits';
 import { LIMITS } from '../../src/render/limits';
 import { longTextSource } from '../support/long-text';
 import { readingPlan } from '../support/reading-plan';
@@ -71,6 +72,32 @@ describe('renderSectionPrompt', () => {
       expect(description.length).toBeGreaterThan(LIMITS.embedDescription / 2);
       expectWithinDiscordLimits(view);
     }
+  });
+
+  it('shows the questions of an organiser’s text as written, never as Markdown, each within a field', () => {
+    const [first] = opEd.sections;
+    if (!first) throw new Error('no section');
+    const longest = '*_`|[]>#'.repeat(MAX_QUESTION_LENGTH / 8);
+    const section = {
+      ...first,
+      questions: [
+        { fr: '# **Gras** [lien](https://evil.example/) `code` @everyone', en: '> ||spoiler||' },
+        { fr: longest, en: '-# ~~barré~~ 1. un' },
+      ],
+    };
+    const text = { ...opEd, sections: [section] };
+    const french = renderSectionPrompt(text, section, 1, { locale: 'fr', roleId: undefined });
+    expect(french.embeds?.[0]?.fields?.map((field) => field.value)).toEqual([
+      '\\# \\*\\*Gras\\*\\* \\[lien\\](https://evil.example/) \\`code\\` @everyone',
+      longest.replace(/[*_`|[\]]/g, '\\$&'),
+    ]);
+    expect(french.pingRoles).toEqual([]);
+    expectWithinDiscordLimits(french);
+    const english = renderSectionPrompt(text, section, 1, { locale: 'en', roleId: undefined });
+    expect(english.embeds?.[0]?.fields?.map((field) => field.value)).toEqual([
+      '\\> \\|\\|spoiler\\|\\|',
+      '\\-# \\~\\~barré\\~\\~ 1. un',
+    ]);
   });
 
   it('says when a prompt is late, with the due time as a Discord timestamp', () => {

@@ -21,6 +21,7 @@ import {
 import type { TextWarning } from '../../src/content/text-notice';
 import { textWarnings } from '../../src/content/upload/upload-warnings';
 import { expectWithinDiscordLimits } from '../support/view-limits';
+import { FRONT_MATTER } from '../support/texts';
 
 const OP_ED = new Uint8Array(
   readFileSync(new URL('../../content/sommet-ia-montagne-de-degats.md', import.meta.url)),
@@ -179,12 +180,7 @@ describe('renderUploadPreview', () => {
 
 describe('renderUploadProblems', () => {
   const broken = [
-    '---',
-    'title: Un texte',
-    'author: Quelqu’un',
-    'date: 2024-01-02',
-    'language: fr',
-    'source: https://example.org/',
+    ...FRONT_MATTER,
     'foo: bar',
     '**gras** ||x|| @everyone',
     '---',

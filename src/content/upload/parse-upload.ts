@@ -47,7 +47,7 @@ export type UploadPreview = Extract<UploadResult, { ok: true }>;
  */
 export function parseUpload(file: UploadedFile, options: UploadOptions): UploadResult {
   if (!isTextId(options.id)) throw new Error(`Invalid text id "${options.id}"`);
-  const format = formatOf(file.name);
+  const format = uploadFormat(file.name);
   if (format === undefined) {
     return {
       ok: false,
@@ -73,7 +73,8 @@ export function parseUpload(file: UploadedFile, options: UploadOptions): UploadR
   };
 }
 
-function formatOf(name: string): UploadFormat | undefined {
+/** The format a file's name says it has, or undefined for a file Tribune does not read. */
+export function uploadFormat(name: string): UploadFormat | undefined {
   const lower = name.toLowerCase();
   if (lower.endsWith('.md')) return 'markdown';
   if (lower.endsWith('.txt')) return 'plain';

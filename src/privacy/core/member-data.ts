@@ -1,3 +1,5 @@
+import type { ArchivedProposal, Proposal } from '../../proposals/core/proposal';
+
 /** One vote Tribune keeps for a member, as found in the store. */
 export interface MemberVote {
   readonly pollId: string;
@@ -15,6 +17,17 @@ export interface MemberData {
   readonly plansCreated: readonly string[];
   /** The weeks this member marked "I've read it". */
   readonly readMarks: readonly { readonly planId: string; readonly localDate: string }[];
+  /** Proposals for the next text this member made: waiting, and archived after a vote. */
+  readonly proposals: {
+    readonly open: readonly Proposal[];
+    readonly archived: readonly ArchivedProposal[];
+  };
+  /** Texts this member added to a server (`/text add`): their id stays as who added them. */
+  readonly textsAdded: readonly {
+    readonly guildId: string;
+    readonly textId: string;
+    readonly title: string;
+  }[];
 }
 
 /** What `/privacy` shows: how many of each. */
@@ -24,6 +37,8 @@ export interface MemberDataCounts {
   readonly pollsCreated: number;
   readonly plansCreated: number;
   readonly readMarks: number;
+  readonly proposals: number;
+  readonly textsAdded: number;
 }
 
 export function countMemberData(data: MemberData): MemberDataCounts {
@@ -34,6 +49,8 @@ export function countMemberData(data: MemberData): MemberDataCounts {
     pollsCreated: data.pollsCreated.length,
     plansCreated: data.plansCreated.length,
     readMarks: data.readMarks.length,
+    proposals: data.proposals.open.length + data.proposals.archived.length,
+    textsAdded: data.textsAdded.length,
   };
 }
 

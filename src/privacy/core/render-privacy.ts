@@ -2,7 +2,8 @@ import type { Locale } from '../../i18n/locale';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { encodeCustomId } from '../../render/custom-id';
 import { discordTime } from '../../render/discord-time';
-import type { MessageView } from '../../render/view';
+import { escapeInlineMarkdown } from '../../render/markdown';
+import { clip, type MessageView } from '../../render/view';
 import { isEmpty, type MemberDataCounts } from './member-data';
 
 /** Custom-id kinds of the confirmation's buttons; both carry the member the request is for. */
@@ -23,6 +24,7 @@ export function renderPrivacyReport(
   counts: MemberDataCounts,
   locale: Locale,
   retentionDays: number,
+  textTitles: readonly string[],
 ): MessageView {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(locale, key, params);
@@ -40,6 +42,11 @@ export function renderPrivacyReport(
           t('privacy.report.polls', { count: counts.pollsCreated }),
           t('privacy.report.plans', { count: counts.plansCreated }),
           t('privacy.report.readMarks', { count: counts.readMarks }),
+          t('privacy.report.proposals', { count: counts.proposals }),
+          t('privacy.report.texts', {
+            count: counts.textsAdded,
+            titles: listTitles(textTitles, locale),
+          }),
           t('privacy.report.quotes'),
           t('privacy.report.memory'),
           t('privacy.report.logs'),
@@ -76,6 +83,8 @@ export function renderErasureConfirmation(
             pollsCreated: 'privacy.confirm.polls',
             plansCreated: 'privacy.confirm.plans',
             readMarks: 'privacy.confirm.readMarks',
+            proposals: 'privacy.confirm.proposals',
+            textsAdded: 'privacy.confirm.texts',
           }),
           '',
           translate(locale, 'privacy.confirm.final', { when: discordTime(expiry * 1000) }),
@@ -112,9 +121,24 @@ export function renderErased(counts: MemberDataCounts, locale: Locale): MessageV
         pollsCreated: 'privacy.erased.polls',
         plansCreated: 'privacy.erased.plans',
         readMarks: 'privacy.erased.readMarks',
+        proposals: 'privacy.erased.proposals',
+        textsAdded: 'privacy.erased.texts',
       }),
     ].join('\n'),
   };
+}
+
+/** Titles a member's texts listed in the report, shown as written, the list kept short. */
+const LISTED_TITLES_LENGTH = 1000;
+
+function listTitles(titles: readonly string[], locale: Locale): string {
+  if (titles.length === 0) return '';
+  const list = titles
+    .map((title) =>
+      translate(locale, 'privacy.report.textTitle', { title: escapeInlineMarkdown(title) }),
+    )
+    .join(', ');
+  return ` (${clip(list, LISTED_TITLES_LENGTH)})`;
 }
 
 export function renderCancelled(locale: Locale): MessageView {

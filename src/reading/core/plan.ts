@@ -89,6 +89,30 @@ export interface ReadingPlan extends WeeklySchedule {
   readonly posts: readonly PostRecord[];
   /** The most recent occurrences that went by without a prompt (at most MAX_MISSES). */
   readonly misses: readonly MissRecord[];
+  /** The weekly discussion, when the organiser gave one; plans stored before it lack it. */
+  readonly sessions?: SessionSettings;
+}
+
+/**
+ * Where a session takes place: a voice or stage channel of the server, or free text (an address,
+ * a video link), which Discord shows as an external event's location.
+ */
+export type SessionPlace =
+  | { readonly kind: 'voice' | 'stage'; readonly channelId: string }
+  | { readonly kind: 'text'; readonly location: string };
+
+/**
+ * Each week's discussion of the section posted that week: the first meeting time at or after the
+ * prompt. With a place, Tribune keeps a Discord scheduled event for it; with `remindMs`, it posts
+ * a reminder in the week's thread that long before it.
+ */
+export interface SessionSettings {
+  readonly meeting: { readonly weekday: Weekday; readonly time: LocalTime };
+  /** Absent: no scheduled events. */
+  readonly place?: SessionPlace;
+  readonly durationMs: number;
+  /** Absent: no reminder. */
+  readonly remindMs?: number;
 }
 
 export const MAX_MISSES = 10;

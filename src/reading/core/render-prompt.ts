@@ -169,10 +169,11 @@ function promptContent(options: PromptOptions): string {
   return parts.filter(Boolean).join(' ');
 }
 
+/** Questions come from organisers' files too: shown as written, never as Markdown. */
 function questionFields(section: Section, locale: Locale): { name: string; value: string }[] {
   return section.questions.slice(0, LIMITS.embedFields).map((question, index) => ({
     name: translate(locale, 'reading.prompt.question', { number: index + 1 }),
-    value: clip(question[locale], LIMITS.embedFieldValue),
+    value: clip(escapeMarkdown(question[locale]), LIMITS.embedFieldValue),
   }));
 }
 

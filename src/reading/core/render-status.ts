@@ -5,7 +5,17 @@ import { discordTime } from '../../render/discord-time';
 import { LIMITS } from '../../render/limits';
 import { clip, type MessageView } from '../../render/view';
 import { formatLocalTime, weekdayName } from './parse-plan-input';
-import type { MissReason, Occurrence, PauseReason, ReadingPlan, WeeklySchedule } from './plan';
+import { describePlace } from './session-reminder';
+import type { Session } from './sessions';
+import { formatDuration } from '../../time/parse-duration';
+import type {
+  MissReason,
+  Occurrence,
+  PauseReason,
+  ReadingPlan,
+  SessionSettings,
+  WeeklySchedule,
+} from './plan';
 
 /** A plan as `/reading status` shows it. */
 export interface PlanSummary {
@@ -16,6 +26,8 @@ export interface PlanSummary {
   readonly next: Occurrence | undefined;
   /** How many members marked each posted week as read, by the week's local date. */
   readonly reads?: ReadonlyMap<string, number>;
+  /** The next session not yet started, for a plan with sessions. */
+  readonly session?: Session | undefined;
 }
 
 /** Weeks whose read count the status shows: the latest ones. */
@@ -49,7 +61,27 @@ export function describeSchedule(schedule: WeeklySchedule, locale: Locale): stri
   });
 }
 
-function planLines({ plan, text, next, reads }: PlanSummary, locale: Locale): string[] {
+/** "Sessions: every Thursday at 19:00 (Europe/Paris), 1 hour, 🔊 #voice, reminder 2 hours before". */
+export function describeSessions(
+  sessions: SessionSettings,
+  timeZone: string,
+  locale: Locale,
+): string {
+  const { place, remindMs } = sessions;
+  return translate(locale, 'sessions.started', {
+    schedule: describeSchedule({ ...sessions.meeting, timeZone }, locale),
+    duration: formatDuration(sessions.durationMs, locale),
+    place: place === undefined ? '' : `, ${describePlace(place)}`,
+    reminder:
+      remindMs === undefined
+        ? ''
+        : translate(locale, 'sessions.startedReminder', {
+            remind: formatDuration(remindMs, locale),
+          }),
+  });
+}
+
+function planLines({ plan, text, next, reads, session }: PlanSummary, locale: Locale): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(locale, key, params);
   const count = text?.sections.length ?? 0;
@@ -63,6 +95,15 @@ function planLines({ plan, text, next, reads }: PlanSummary, locale: Locale): st
     );
   } else if (plan.state === 'active' && next !== undefined) {
     lines.push(t('reading.status.next', { date: discordTime(next.at, 'full-relative') }));
+  }
+  if (session !== undefined) {
+    const place = plan.sessions?.place;
+    lines.push(
+      t('sessions.status.next', {
+        date: discordTime(session.startAt, 'full-relative'),
+        place: place === undefined ? '' : ` · ${describePlace(place)}`,
+      }),
+    );
   }
   const last = plan.posts.at(-1);
   if (last !== undefined) {

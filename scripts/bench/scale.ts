@@ -17,7 +17,7 @@ import type { Section } from './report';
 import { median, quantile } from './stats';
 import { describeSettings } from './storage';
 import { processCpuMs, startSubject, type Subject } from './subject';
-import { sendVotes, storedVotes, voteRound } from './votes';
+import { sendVotes, storedVotes } from './votes';
 
 /**
  * Past one process (issue 11): a burst of votes over two servers on two shards of two, for one
@@ -65,16 +65,9 @@ interface Fleet {
   readonly others: readonly Subject[];
 }
 
-/** One burst over both servers. */
-interface BurstRound {
-  /** First click sent → last confirmation received. */
-  readonly ms: number;
-  /** Votes confirmed (the member saw the answer); the others were lost (answered too late). */
-  readonly confirmed: number;
-  /** Acknowledgement latency of the confirmed votes, p99. */
-  readonly p99: number;
-  readonly pollIds: readonly string[];
-  /** CPU time per vote, in ms: the bots', PostgreSQL's, and this process's (the emulator). */
+/** One burst over both servers, and its CPU time per vote, in ms: the bots', PostgreSQL's, and
+ * this process's (the emulator). */
+interface BurstRound extends Confirmations {
   readonly botsCpuMs: number;
   readonly postgresCpuMs: number;
   readonly emulatorCpuMs: number;
@@ -85,6 +78,7 @@ interface StoreRound {
   readonly sectionP99: number;
   readonly voteP99: number;
   readonly burstMs: number;
+  readonly burstConfirmed: number;
 }
 
 /** PostgreSQL's server processes: the postmaster, its live children, and those it waited for. */
@@ -187,15 +181,26 @@ function takeLateAnswers(emulator: Emulator): void {
   }
 }
 
+/** A burst whose votes are confirmed, or lost, within `CONFIRM_WITHIN_MS`. */
+interface Confirmations {
+  /** First click sent → last confirmation received. */
+  readonly ms: number;
+  readonly confirmed: number;
+  /** Acknowledgement latency of the confirmed votes, p99. */
+  readonly p99: number;
+  readonly pollIds: readonly string[];
+}
+
 /**
- * `CONFIG.scale.votes` members click at once, half on a poll in each server; a vote not
- * confirmed within `CONFIRM_WITHIN_MS` is lost (its answer came too late, or never).
+ * `votes` members click at once, spread over a poll in each of `places`; a vote not confirmed
+ * within `CONFIRM_WITHIN_MS` is lost (its answer came too late, or never).
  */
-async function burstRound(fleet: Fleet, server: EmbeddedServer): Promise<BurstRound> {
-  const usesPostgres = fleet.setup.store === 'PostgreSQL';
-  const postgresCpu = () => (usesPostgres ? postgresCpuMs(server) : Promise.resolve(0));
-  const [bots, database, own] = [await botsCpuMs(fleet), await postgresCpu(), process.cpuUsage()];
-  const { handles, startedAt, pollIds } = await sendVotes(fleet.lab, CONFIG.scale.votes, PLACES);
+async function confirmations(
+  lab: Lab,
+  votes: number,
+  places?: readonly (PollPlace | undefined)[],
+): Promise<Confirmations> {
+  const { handles, startedAt, pollIds } = await sendVotes(lab, votes, places);
   const confirmedAt = await Promise.all(
     handles.map((handle) =>
       handle.reply(CONFIRM_WITHIN_MS).then(
@@ -204,15 +209,26 @@ async function burstRound(fleet: Fleet, server: EmbeddedServer): Promise<BurstRo
       ),
     ),
   );
-  const ownUsed = process.cpuUsage(own);
-  takeLateAnswers(fleet.lab.emulator);
+  takeLateAnswers(lab.emulator);
   const answered = handles.filter((_, index) => confirmedAt[index] !== undefined);
-  const perVote = (ms: number) => ms / CONFIG.scale.votes;
   return {
     ms: Math.max(...confirmedAt.map((at) => (at ?? startedAt) - startedAt)),
     confirmed: answered.length,
     p99: quantile(await ackLatencies(answered), 0.99),
     pollIds,
+  };
+}
+
+/** `CONFIG.scale.votes` votes over both servers, with the CPU time they cost. */
+async function burstRound(fleet: Fleet, server: EmbeddedServer): Promise<BurstRound> {
+  const usesPostgres = fleet.setup.store === 'PostgreSQL';
+  const postgresCpu = () => (usesPostgres ? postgresCpuMs(server) : Promise.resolve(0));
+  const [bots, database, own] = [await botsCpuMs(fleet), await postgresCpu(), process.cpuUsage()];
+  const burst = await confirmations(fleet.lab, CONFIG.scale.votes, PLACES);
+  const ownUsed = process.cpuUsage(own);
+  const perVote = (ms: number) => ms / CONFIG.scale.votes;
+  return {
+    ...burst,
     botsCpuMs: perVote((await botsCpuMs(fleet)) - bots),
     postgresCpuMs: perVote((await postgresCpu()) - database),
     emulatorCpuMs: perVote((ownUsed.user + ownUsed.system) / 1000),
@@ -222,11 +238,10 @@ async function burstRound(fleet: Fleet, server: EmbeddedServer): Promise<BurstRo
 async function storeRound(fleet: Fleet): Promise<StoreRound> {
   const { lab } = fleet;
   const { concurrent } = CONFIG.scale;
-  return {
-    sectionP99: (await burst(lab, 'section', concurrent)).p99,
-    voteP99: (await burst(lab, 'vote', concurrent)).p99,
-    burstMs: (await voteRound(lab)).ms,
-  };
+  const sectionP99 = (await burst(lab, 'section', concurrent)).p99;
+  const voteP99 = (await burst(lab, 'vote', concurrent)).p99;
+  const votes = await confirmations(lab, CONFIG.voteBurst);
+  return { sectionP99, voteP99, burstMs: votes.ms, burstConfirmed: votes.confirmed };
 }
 
 /** Votes stored for these polls, counted in the setup's store. */
@@ -379,6 +394,7 @@ function scaleMarkdown(
     readonly section: ReturnType<typeof paired>;
     readonly vote: ReturnType<typeof paired>;
     readonly burst: ReturnType<typeof paired>;
+    readonly confirmed: ReturnType<typeof paired>;
   },
   settings: string,
 ): string {
@@ -402,7 +418,8 @@ function scaleMarkdown(
     '|---|---:|---:|---:|',
     row(`\`/section\` ack latency p99, ${count(concurrent)} concurrent`, stores.section),
     row(`vote ack latency p99, ${count(concurrent)} concurrent`, stores.vote),
-    row(`${count(CONFIG.voteBurst)} votes at once: all answered`, stores.burst),
+    row(`${count(CONFIG.voteBurst)} votes at once: confirmed in`, stores.burst),
+    `| ${count(CONFIG.voteBurst)} votes at once: votes confirmed (median) | ${count(stores.confirmed.first)}${mark(stores.confirmed.first === CONFIG.voteBurst)} | ${count(stores.confirmed.second)}${mark(stores.confirmed.second === CONFIG.voteBurst)} | — |`,
     '',
     settings,
   ].join('\n');
@@ -472,6 +489,7 @@ export async function scaleSection(): Promise<Section> {
       section: series((round) => round.sectionP99),
       vote: series((round) => round.voteP99),
       burst: series((round) => round.burstMs),
+      confirmed: series((round) => round.burstConfirmed),
     };
     const settings = await settingsLine(
       sqliteFleet.lab.databasePath,

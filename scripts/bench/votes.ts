@@ -8,7 +8,7 @@ import { quietly } from './noise';
 import { within } from './time';
 
 /** One round: distinct members click at once; every answer is awaited. */
-export interface VoteRound {
+interface VoteRound {
   /** First click sent → last answer received (a deferred vote counts once its edit arrives). */
   readonly ms: number;
   /** Clicks answered with a defer (type 5) rather than at once. */
@@ -52,7 +52,7 @@ export async function sendVotes(
   return { handles, startedAt, pollIds };
 }
 
-export async function voteRound(lab: Lab): Promise<VoteRound> {
+async function voteRound(lab: Lab): Promise<VoteRound> {
   const { handles, startedAt, pollIds } = await sendVotes(lab);
   await within(
     Promise.all(handles.map((handle) => handle.reply(60_000))),

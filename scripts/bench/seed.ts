@@ -43,8 +43,9 @@ const OPTIONS = ['Le premier', 'Le deuxième', 'Le troisième', 'Le quatrième']
  * `from`: what the file already holds (seeded by an earlier call), so a store grows size by size.
  *
  * Each core gets a slice, seeded by a process of its own (the cost is per statement, on the
- * process's main thread) into a file of its own; the files are then merged into this one (keys
- * never overlap but for identical markers: the merge fails if they did).
+ * process's main thread) into a file of its own; the files are then merged into this one. Only
+ * markers shared by the slices (the server once had a plan) have the same key, with the same
+ * value; the merge fails on any other overlap.
  */
 export async function seedStore(
   databasePath: string,
@@ -95,7 +96,10 @@ async function inChild(slice: Slice): Promise<void> {
   if (code !== 0) throw new Error(`seeding ${slice.databasePath} exited with code ${String(code)}`);
 }
 
-/** Copies every row of `parts` into `databasePath`'s Keyv table, with SQLite alone. */
+/**
+ * Copies every row of `parts` into `databasePath`'s Keyv table, with SQLite alone; a key already
+ * there must hold the same value.
+ */
 async function mergeInto(databasePath: string, parts: readonly string[]): Promise<void> {
   if (parts.length === 0) return;
   const db = new sqlite3.Database(databasePath);
@@ -106,14 +110,23 @@ async function mergeInto(databasePath: string, parts: readonly string[]): Promis
         else resolve();
       });
     });
+  const keys = (sql: string) =>
+    new Promise<{ key: string }[]>((resolve, reject) => {
+      db.all(sql, (error: Error | null, rows: { key: string }[]) => {
+        if (error) reject(error);
+        else resolve(rows);
+      });
+    });
   try {
     for (const part of parts) {
       await run('ATTACH DATABASE ? AS part', part);
-      // A row both files hold alike (a server's "had a plan" marker) is taken once; any other
-      // key in both still fails the merge.
-      await run(
-        'INSERT INTO keyv SELECT * FROM part.keyv AS p WHERE NOT EXISTS (SELECT 1 FROM main.keyv AS m WHERE m.key = p.key AND m.value = p.value)',
+      const clashes = await keys(
+        'SELECT main.keyv.key FROM main.keyv JOIN part.keyv ON part.keyv.key = main.keyv.key WHERE part.keyv.value <> main.keyv.value LIMIT 5',
       );
+      if (clashes.length > 0) {
+        throw new Error(`seeded slices overlap: ${clashes.map(({ key }) => key).join(', ')}`);
+      }
+      await run('INSERT OR IGNORE INTO keyv SELECT * FROM part.keyv');
       await run('DETACH DATABASE part');
     }
   } finally {

@@ -1,21 +1,27 @@
 import sqlite3 from 'sqlite3';
 import { CONFIG } from './config';
 import { fromRounds, type Figure } from './figures';
-import { ackLatencies, send, voteTarget, type PollPlace, type VoteTarget } from './interactions';
+import type { InteractionHandle } from '../emulator';
+import { send, voteTarget, type PollPlace, type VoteTarget } from './interactions';
 import { orderOf, type Lab, type Who } from './lab';
 import { quietly } from './noise';
-import { quantile } from './stats';
 import { within } from './time';
 
 /** One round: distinct members click at once; every answer is awaited. */
-export interface VoteRound {
+interface VoteRound {
   /** First click sent → last answer received (a deferred vote counts once its edit arrives). */
   readonly ms: number;
   /** Clicks answered with a defer (type 5) rather than at once. */
   readonly deferred: number;
-  /** Acknowledgement latency of the clicks, p99. */
-  readonly p99: number;
   /** Tribune's polls, whose stored votes are counted after the bot has stopped (none: floor). */
+  readonly pollIds: readonly string[];
+}
+
+/** Clicks sent at once, each by its own member. */
+export interface SentVotes {
+  readonly handles: readonly InteractionHandle<unknown>[];
+  /** When the first click went out (`performance.now()`). */
+  readonly startedAt: number;
   readonly pollIds: readonly string[];
 }
 
@@ -23,11 +29,11 @@ export interface VoteRound {
  * `votes` distinct members click at once, spread evenly over a new poll in each of `places` (by
  * default one, in the emulator's first channel), the clicks of the places interleaved.
  */
-export async function voteRound(
+export async function sendVotes(
   lab: Lab,
   votes: number = CONFIG.voteBurst,
   places: readonly (PollPlace | undefined)[] = [undefined],
-): Promise<VoteRound> {
+): Promise<SentVotes> {
   const targets: VoteTarget[] = [];
   for (const place of places) targets.push(await voteTarget(lab, place));
   const members = places.map((place) =>
@@ -36,24 +42,29 @@ export async function voteRound(
       place === undefined ? {} : { guildId: place.guildId },
     ),
   );
-  const started = performance.now();
+  const startedAt = performance.now();
   const handles = Array.from({ length: votes }, (_, index) => {
     const where = index % places.length;
     const number = Math.floor(index / places.length);
     return send(lab, 'vote', targets[where], members[where]?.[number], number);
   });
+  const pollIds = targets.flatMap((target) => (target.pollId === null ? [] : [target.pollId]));
+  return { handles, startedAt, pollIds };
+}
+
+async function voteRound(lab: Lab): Promise<VoteRound> {
+  const { handles, startedAt, pollIds } = await sendVotes(lab);
   await within(
     Promise.all(handles.map((handle) => handle.reply(60_000))),
     60_000,
-    `${votes} vote answers`,
+    `${handles.length} vote answers`,
   );
-  const ms = performance.now() - started;
+  const ms = performance.now() - startedAt;
   const callbacks = await Promise.all(handles.map((handle) => handle.callback));
   return {
     ms,
     deferred: callbacks.filter((callback) => callback.type === 5).length,
-    p99: quantile(await ackLatencies(handles), 0.99),
-    pollIds: targets.flatMap((target) => (target.pollId === null ? [] : [target.pollId])),
+    pollIds,
   };
 }
 

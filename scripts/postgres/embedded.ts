@@ -101,7 +101,8 @@ export async function startEmbeddedPostgres(
   };
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on (at the time of asking). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -1,4 +1,3 @@
-import { createServer, type AddressInfo } from 'node:net';
 import KeyvPostgres from '@keyv/postgres';
 import Keyv from 'keyv';
 import pg from 'pg';
@@ -7,6 +6,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { describeStoreConnectionError, openPostgresStore } from '../../src/store/postgres-store';
 import type { PostgresStoreSettings, Store } from '../../src/store/store';
 import { PASSWORD, startEmbeddedPostgres, usePostgres } from '../support/postgres';
+import { freePort } from '../../scripts/postgres/embedded';
 
 const postgres = usePostgres();
 const silent = pino({ level: 'silent' });
@@ -73,20 +73,6 @@ function withPassword(url: string, password: string): string {
   const changed = new URL(url);
   changed.password = password;
   return changed.toString();
-}
-
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 async function openError(url: string): Promise<unknown> {
@@ -259,7 +245,7 @@ describe('why the store gives @keyv/postgres a pool of its own', () => {
 
 describe('describeStoreConnectionError', () => {
   it('names host, port and database when the server is unreachable', async () => {
-    const url = `postgres://tribune:s3cret-pw@127.0.0.1:${await closedPort()}/tribune`;
+    const url = `postgres://tribune:s3cret-pw@127.0.0.1:${await freePort()}/tribune`;
     const error = await openError(url);
     const line = describeStoreConnectionError(url, error);
     expect(line).toBe(`${where(url)}: server unreachable (connection refused)`);

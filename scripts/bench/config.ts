@@ -9,6 +9,7 @@
  * - `BENCH_ONLY`: a comma-separated subset of latency, votes, storage, memory, startup, growth,
  *   scale, charts
  * - `BENCH_KINDS`: a comma-separated subset of section, autocomplete, vote (latency scenario)
+ * - `BENCH_CPU_PROFILE=dir`: every process under measurement writes a V8 CPU profile there
  *
  * Only a full run (none of the three) writes `bench-results/latest.*`; others write `partial.*`.
  */
@@ -58,6 +59,7 @@ export const CONFIG = {
   scenarios,
   kinds,
   rounds: count('BENCH_ROUNDS', quick ? 1 : 5),
+  cpuProfileDir: process.env.BENCH_CPU_PROFILE || undefined,
   /** Concurrent interactions per burst; a burst of 1 is repeated `sequentialSamples` times. */
   bursts: [1, 100, 500] as const,
   sequentialSamples: quick ? 20 : 50,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { CONFIG } from './config';
 
 /** A process under measurement: Tribune (`dist/main.js`) or the floor (`dist/bench-floor.js`). */
 export interface Subject {
@@ -41,8 +42,12 @@ export async function startSubject(
   env: Readonly<Record<string, string>>,
 ): Promise<Subject> {
   const spawnedAt = performance.now();
-  // Exactly how `npm start` runs the bot: plain node on the built bundle.
-  const child = spawn(process.execPath, [entry], {
+  // Exactly how `npm start` runs the bot: plain node on the built bundle (profiled on demand).
+  const profile =
+    CONFIG.cpuProfileDir === undefined
+      ? []
+      : ['--cpu-prof', `--cpu-prof-dir=${CONFIG.cpuProfileDir}`];
+  const child = spawn(process.execPath, [...profile, entry], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

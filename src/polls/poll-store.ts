@@ -196,14 +196,9 @@ export class PollStore {
 
   /** Ids of closed polls whose votes are kept and which closed at or before `closedBefore`. */
   async closedBefore(closedBefore: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (const key of await this.store.keys(PURGE_PREFIX)) {
-      const [closedAt = '', pollId = ''] = key.slice(PURGE_PREFIX.length).split(':');
-      // Keys are in closing order: stop at the first poll still within retention.
-      if (Number(closedAt) > closedBefore) break;
-      ids.push(pollId);
-    }
-    return ids;
+    // Keys are in closing order: only the expired ones are read, however many polls are kept.
+    const keys = await this.store.keysBetween(PURGE_PREFIX, purgeKey(closedBefore + 1, ''));
+    return keys.map((key) => key.slice(key.lastIndexOf(':') + 1));
   }
 
   /** Deletes a closed poll's individual votes, after freezing its tally; the totals stay. */

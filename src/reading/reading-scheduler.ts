@@ -47,6 +47,11 @@ const MAX_STEPS = 60;
 const ARM_AHEAD_MS = 2 * 60_000;
 /** How often plans that lost their index entry (a process died between two writes) are looked for. */
 const INDEX_REPAIR_INTERVAL_MS = 6 * 3_600_000;
+/**
+ * The first look, after start: it lists every plan (its cost grows with what is stored), so not
+ * in the first moments, when members who waited for the bot send their commands.
+ */
+const FIRST_INDEX_REPAIR_MS = 60_000;
 /** Longest stretch a reconciliation runs before letting interactions in. */
 const SLICE_MS = 4;
 
@@ -113,18 +118,22 @@ export class ReadingScheduler implements Lifecycle {
       this.track(this.reconcileDue());
     });
     // Catch up in the background: the bot answers commands while late prompts go out. Plans that
-    // lost their index entry are looked for after, and now and then.
-    this.track(this.reconcileDue().then(() => this.repairIndex()));
-    this.indexRepair = setInterval(() => {
-      this.track(this.repairIndex());
-    }, INDEX_REPAIR_INTERVAL_MS);
+    // lost their index entry are looked for a minute later, and now and then.
+    this.track(this.reconcileDue());
+    const repairIndex = (nextInMs: number) => {
+      this.indexRepair = setTimeout(() => {
+        this.track(this.repairIndex());
+        repairIndex(INDEX_REPAIR_INTERVAL_MS);
+      }, nextInMs);
+    };
+    repairIndex(FIRST_INDEX_REPAIR_MS);
     await Promise.resolve();
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.reconciler?.destroy();
-    clearInterval(this.indexRepair);
+    clearTimeout(this.indexRepair);
     for (const planId of [...this.tasks.keys()]) this.disarm(planId);
     this.sessionTimers.clear();
     this.armedTasks.clear();

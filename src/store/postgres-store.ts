@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Logger } from '../log/logger';
 import { CompareAndSet } from './compare-and-set';
 import type { PostgresStoreSettings, Store, StoreOptions } from './store';
+import { batchedSetIfAbsentWatching } from './watched-write-batches';
 
 const NAMESPACE = 'tribune';
 // Where `@keyv/postgres` reads and writes (its defaults: schema `public`, table `keyv`).
@@ -194,23 +195,34 @@ export async function openPostgresStore(
       );
       return new Set(rows.map((row) => shortKey(row.key)));
     },
-    async setIfAbsentWatching<W>(key: string, value: unknown, watched: string) {
-      // The statement's snapshot alone would give the watched value as of the statement's start:
-      // a poll closed while the vote was being written would look open, and the vote would miss
-      // the frozen tally. FOR SHARE waits for a write of the watched row in progress and reads
-      // its newest committed version, and keeps it from changing until the insert is committed,
-      // as SQLite's single writer does. Nothing is read (or locked) when the key was present.
-      const [row] = (await query(
-        `WITH inserted AS (
-           INSERT INTO ${TABLE}(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key
-         )
-         SELECT (SELECT value FROM ${TABLE} WHERE key = $3 FOR SHARE) AS watched FROM inserted`,
-        [fullKey(key), await serialize(value), fullKey(watched)],
-      )) as unknown as ({ watched: string | null } | undefined)[];
-      if (row === undefined) return { stored: false } as const;
-      const current = row.watched === null ? undefined : await deserialize<W>(row.watched);
-      return { stored: true, watched: current } as const;
-    },
+    // The statement's snapshot alone would give the watched value as of the statement's start:
+    // a poll closed while the votes were being written would look open, and the votes would miss
+    // the frozen tally. FOR SHARE waits for a write of the watched row in progress and reads its
+    // newest committed version, and keeps it from changing until the inserts are committed, as
+    // SQLite's single writer does. Nothing is read (or locked) when no key was stored.
+    setIfAbsentWatching: batchedSetIfAbsentWatching({
+      async write(entries, watched) {
+        const rows = (await query(
+          `WITH inserted AS (
+             INSERT INTO ${TABLE}(key, value)
+             SELECT entry.key, entry.value FROM UNNEST($1::text[], $2::text[]) AS entry(key, value)
+             ON CONFLICT (key) DO NOTHING RETURNING key
+           )
+           SELECT key, (SELECT value FROM ${TABLE} WHERE key = $3 FOR SHARE) AS watched FROM inserted`,
+          [
+            entries.map((entry) => fullKey(entry.key)),
+            entries.map((entry) => entry.value),
+            fullKey(watched),
+          ],
+        )) as unknown as { key: string; watched: string | null }[];
+        return {
+          stored: new Set(rows.map((row) => shortKey(row.key))),
+          watched: rows[0]?.watched ?? undefined,
+        };
+      },
+      serialize,
+      deserialize,
+    }),
     update: (key, change) => compareAndSet.update(key, change),
     async entries<T>(prefix: string) {
       const rows = await query(

@@ -5,6 +5,7 @@ import Keyv from 'keyv';
 import { CompareAndSet } from './compare-and-set';
 import { BUSY_SLICE_MS, withBusyRetry } from './sqlite-write-lane';
 import type { SqliteStoreSettings, Store, StoreOptions } from './store';
+import { batchedSetIfAbsentWatching } from './watched-write-batches';
 
 const SYNCHRONOUS = ['off', 'normal', 'full', 'extra'] as const;
 
@@ -96,18 +97,23 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store<Sqli
       );
       return new Set(rows.map((row) => row.key.slice(NAMESPACE.length + 1)));
     },
-    async setIfAbsentWatching<W>(key: string, value: unknown, watched: string) {
-      const [row] = (await query(
-        `INSERT INTO ${TABLE}(key, value) VALUES(?, ?) ON CONFLICT(key) DO NOTHING
-         RETURNING (SELECT value FROM ${TABLE} WHERE key = ?) AS watched`,
-        fullKey(key),
-        await serialize(value),
-        fullKey(watched),
-      )) as unknown as ({ watched: string | null } | undefined)[];
-      if (row === undefined) return { stored: false } as const;
-      const current = row.watched === null ? undefined : await deserialize<W>(row.watched);
-      return { stored: true, watched: current } as const;
-    },
+    setIfAbsentWatching: batchedSetIfAbsentWatching({
+      async write(entries, watched) {
+        const rows = (await query(
+          `INSERT INTO ${TABLE}(key, value) VALUES ${entries.map(() => '(?, ?)').join(', ')}
+           ON CONFLICT(key) DO NOTHING
+           RETURNING key, (SELECT value FROM ${TABLE} WHERE key = ?) AS watched`,
+          ...entries.flatMap((entry) => [fullKey(entry.key), entry.value]),
+          fullKey(watched),
+        )) as unknown as { key: string; watched: string | null }[];
+        return {
+          stored: new Set(rows.map((row) => row.key.slice(NAMESPACE.length + 1))),
+          watched: rows[0]?.watched ?? undefined,
+        };
+      },
+      serialize,
+      deserialize,
+    }),
     update: (key, change) => compareAndSet.update(key, change),
     async entries<T>(prefix: string) {
       const rows = await query(

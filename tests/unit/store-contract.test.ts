@@ -173,6 +173,38 @@ describe.each(BACKENDS)('the Store contract on $name', ({ name, newUrl, holdWrit
     expect(await second.get('vote:p:1')).toEqual({ choices: [0] });
   });
 
+  it('setIfAbsentWatching called together: each call its own outcome, a key asked twice stored once, every watched key its own value', async () => {
+    const url = await newUrl();
+    const [store, other] = [await open(url), await open(url)];
+    await store.set('poll:p', { closed: false });
+    await store.set('vote:p:taken', { choices: [2] });
+    // More calls than one statement takes, on two polls, one absent, with repeated keys.
+    const calls = [
+      ...Array.from({ length: 600 }, (_, index) => ({ key: `vote:p:${index}`, watched: 'poll:p' })),
+      { key: 'vote:p:7', watched: 'poll:p' },
+      { key: 'vote:p:taken', watched: 'poll:p' },
+      { key: 'vote:q:1', watched: 'poll:q' },
+      { key: 'vote:q:1', watched: 'poll:q' },
+    ];
+    const outcomes = await Promise.all(
+      calls.map(({ key, watched }, index) =>
+        store.setIfAbsentWatching(key, { choices: [index % 3] }, watched),
+      ),
+    );
+    const expected = [
+      ...Array.from({ length: 600 }, () => ({ stored: true, watched: { closed: false } })),
+      { stored: false },
+      { stored: false },
+      { stored: true, watched: undefined },
+      { stored: false },
+    ];
+    expect(outcomes).toEqual(expected);
+    expect(await other.keys('vote:p:')).toHaveLength(601);
+    expect(await other.get('vote:p:7')).toEqual({ choices: [7 % 3] });
+    expect(await other.get('vote:p:taken')).toEqual({ choices: [2] });
+    expect(await other.get('vote:q:1')).toEqual({ choices: [602 % 3] });
+  });
+
   it('setIfAbsentWatching waits for a write of the watched key in progress, and sees it', async () => {
     const url = await newUrl();
     const store = await open(url);

@@ -29,24 +29,50 @@ export function renderFragment(fragment: PageFragment, locale: Locale): string {
 
 const FRAGMENT_SEPARATOR = '\n\n';
 
-/** Pages of a quote, each fitting one embed description (or `size` characters once rendered). */
+/**
+ * Pages already split, by section: every member of a circle asks for the same section in the same
+ * week, and splitting renders (escapes) each fragment several times. Sections never change (a
+ * text replaced is new objects), and a removed text's pages go with its sections.
+ */
+const pagesBySection = new WeakMap<Section, Map<string, Page[]>>();
+/** Rendered pages, by locale. */
+const renderedPages = new WeakMap<Page, Map<Locale, string>>();
+
+/**
+ * Pages of a quote, each fitting one embed description (or `size` characters once rendered).
+ * Shared between callers: read them, never change them.
+ */
 export function quotePages(
   target: QuoteTarget,
   locale: Locale,
   size: number = LIMITS.embedDescription,
 ): Page[] {
+  const cacheKey = `${target.paragraph ?? 0}:${locale}:${size}`;
+  const bySection = pagesBySection.get(target.section) ?? new Map<string, Page[]>();
+  pagesBySection.set(target.section, bySection);
+  const cached = bySection.get(cacheKey);
+  if (cached !== undefined) return cached;
   const paragraphs = target.section.paragraphs
     .map((text, index) => ({ number: index + 1, text }))
     .filter(({ number }) => target.paragraph === undefined || number === target.paragraph);
-  return splitIntoPages(paragraphs, {
+  const pages = splitIntoPages(paragraphs, {
     size,
     cost: (fragment) => renderFragment(fragment, locale).length + FRAGMENT_SEPARATOR.length,
   });
+  bySection.set(cacheKey, pages);
+  return pages;
 }
 
 /** A page as shown: its fragments rendered, one paragraph (or piece of one) per block. */
 export function renderPageText(page: Page, locale: Locale): string {
-  return page.map((fragment) => renderFragment(fragment, locale)).join(FRAGMENT_SEPARATOR);
+  const byLocale = renderedPages.get(page) ?? new Map<Locale, string>();
+  renderedPages.set(page, byLocale);
+  let text = byLocale.get(locale);
+  if (text === undefined) {
+    text = page.map((fragment) => renderFragment(fragment, locale)).join(FRAGMENT_SEPARATOR);
+    byLocale.set(locale, text);
+  }
+  return text;
 }
 
 /**

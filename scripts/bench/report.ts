@@ -47,8 +47,27 @@ export function printDiagnostics(): void {
     `bench: ${noise.measurements} measurements, ${noise.retried} taken again because other processes were busy, ${noise.stillNoisy} still noisy`,
   );
   if (problems.length > 0) {
-    console.error(`\n${problems.length} warning(s) or error(s) logged by the subjects:`);
-    for (const { who, line } of problems.slice(0, 20)) console.error(`  ${who}: ${line}`);
+    console.error(`\n${problems.length} warning(s) or error(s) logged by the subjects, by kind:`);
+    const kinds = new Map<string, { count: number; example: string }>();
+    for (const { who, line } of problems) {
+      const kind = `${who}: ${kindOf(line)}`;
+      const seen = kinds.get(kind) ?? { count: 0, example: line };
+      seen.count += 1;
+      kinds.set(kind, seen);
+    }
+    for (const [kind, { count, example }] of [...kinds].sort((a, b) => b[1].count - a[1].count)) {
+      console.error(`  ${count} × ${kind}\n      e.g. ${example}`);
+    }
+  }
+}
+
+/** A logged line's message and route (a JSON log line), or its first words (anything else). */
+function kindOf(line: string): string {
+  try {
+    const { msg, route } = JSON.parse(line) as { msg?: unknown; route?: unknown };
+    return [msg, route].filter((part) => typeof part === 'string').join(' ');
+  } catch {
+    return line.slice(0, 80);
   }
 }
 

@@ -4,6 +4,7 @@ import { ConfigError, type Config } from '../src/config/config';
 import { loadLibrary } from '../src/content/load-library';
 import type { Command } from '../src/discord/command';
 import { DiscordChannelMessenger } from '../src/discord/channel-messenger';
+import { rateLimitLog } from '../src/discord/rate-limit-log';
 import { createChartRenderer } from '../src/charts/results-chart';
 import { createDiscordClient } from '../src/discord/create-client';
 import { resolveShards } from '../src/discord/resolve-shards';
@@ -164,9 +165,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     logger.warn({ code: event.code }, 'gateway disconnected'),
   );
   client.on(Events.ShardResume, () => logger.info('gateway resumed'));
-  client.rest.on('rateLimited', (info) =>
-    logger.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited by Discord'),
-  );
+  client.rest.on('rateLimited', rateLimitLog(logger));
   // A 429 that discord.js did not see coming (the first one on a route) is waited out and retried,
   // but reported only in its debug stream, not as `rateLimited`. Each one counts towards the
   // 10,000 invalid requests in 10 minutes that get an IP banned, so it must show in the logs.

@@ -378,7 +378,7 @@ function verdict(figures: readonly SetupFigures[], raw: { rate: number; cpuMs: n
       ? `the CPU is the bottleneck: the bots, PostgreSQL and the emulator share the same ${cores} cores, so a second process spreads the same work over them rather than adding any; on machines of their own, each process would bring its own cores`
       : two.deferred > 0 && editsMs >= two.confirmedMs / 3
         ? `the cores were not saturated: ${count(two.deferred)} votes waited over ${format(DEFER_AFTER_MS)} ms for CPU and were deferred, and their confirmations are edits that discord.js sends at most ${GLOBAL_REQUESTS_PER_SECOND} a second per process (about ${ms(editsMs / two.setup.processes.length)} for them), so the time until every vote is confirmed is mostly that queue, not the store`
-        : `the cores were not saturated: the votes wait on something else (round trips between the bots and PostgreSQL, its commits), not on CPU`;
+        : `the cores were not saturated on average over the burst: the rest of its time went to waiting (on PostgreSQL's round trips and commits, on answers in flight), which these figures do not split`;
   return (
     `From one process to two on PostgreSQL, throughput went from ${count(one.votesPerSecond)} to ${count(two.votesPerSecond)} votes/s (×${growth.toFixed(2)}; one process on SQLite: ${count(sqlite.votesPerSecond)}/s). ` +
     `During the two-process burst the machine's ${cores} cores were ${Math.round(busy * 100)} % busy with it (CPU per vote: ${cpu(two.botsCpuMs)} in the bots, ${cpu(two.postgresCpuMs)} in PostgreSQL, ${cpu(two.emulatorCpuMs)} in the emulator playing Discord): ${bottleneck}. ` +

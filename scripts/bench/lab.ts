@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
@@ -49,7 +49,13 @@ export function seededFrom(pristine: string): LabOptions {
   return {
     async seed(databasePath) {
       for (const suffix of ['', '-wal', '-shm']) {
-        if (existsSync(pristine + suffix)) await copyFile(pristine + suffix, databasePath + suffix);
+        if (!existsSync(pristine + suffix)) continue;
+        await copyFile(pristine + suffix, databasePath + suffix);
+        // On disk before the bot starts, as a bot's own file is: else its first commit (SQLite
+        // syncs the database before starting a new WAL) pays for flushing the fresh copy, some
+        // 20 ms for 16 MB, and a command sent at ready measures the copy.
+        const copy = await open(databasePath + suffix, 'r+');
+        await copy.sync().finally(() => copy.close());
       }
     },
   };

@@ -34,7 +34,7 @@ const FRAGMENT_SEPARATOR = '\n\n';
  * week, and splitting renders (escapes) each fragment several times. Sections never change (a
  * text replaced is new objects), and a removed text's pages go with its sections.
  */
-const pagesBySection = new WeakMap<Section, Map<string, Page[]>>();
+const pagesBySection = new WeakMap<Section, Map<string, readonly Page[]>>();
 /** Rendered pages, by locale. */
 const renderedPages = new WeakMap<Page, Map<Locale, string>>();
 
@@ -46,10 +46,13 @@ export function quotePages(
   target: QuoteTarget,
   locale: Locale,
   size: number = LIMITS.embedDescription,
-): Page[] {
+): readonly Page[] {
   const cacheKey = `${target.paragraph ?? 0}:${locale}:${size}`;
-  const bySection = pagesBySection.get(target.section) ?? new Map<string, Page[]>();
-  pagesBySection.set(target.section, bySection);
+  let bySection = pagesBySection.get(target.section);
+  if (bySection === undefined) {
+    bySection = new Map();
+    pagesBySection.set(target.section, bySection);
+  }
   const cached = bySection.get(cacheKey);
   if (cached !== undefined) return cached;
   const paragraphs = target.section.paragraphs
@@ -65,8 +68,11 @@ export function quotePages(
 
 /** A page as shown: its fragments rendered, one paragraph (or piece of one) per block. */
 export function renderPageText(page: Page, locale: Locale): string {
-  const byLocale = renderedPages.get(page) ?? new Map<Locale, string>();
-  renderedPages.set(page, byLocale);
+  let byLocale = renderedPages.get(page);
+  if (byLocale === undefined) {
+    byLocale = new Map();
+    renderedPages.set(page, byLocale);
+  }
   let text = byLocale.get(locale);
   if (text === undefined) {
     text = page.map((fragment) => renderFragment(fragment, locale)).join(FRAGMENT_SEPARATOR);
